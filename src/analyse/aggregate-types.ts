@@ -1,0 +1,70 @@
+import type { QuestionKind } from '../load/questionnaire.ts';
+
+/** 'organisation' or a product's name as printed, e.g. "DigiD Machtigen". */
+export type ScopeName = string;
+/** 'all' or a segment key of the product, e.g. "A". */
+export type SegmentName = string;
+
+export const ORGANISATION = 'organisation';
+export const ALL = 'all';
+
+/**
+ * One question × scope × segment. Written as JSON by `eindrapport aggregate`, read by charts,
+ * the narrative and other tools: keep the field names stable.
+ *
+ * Denominator rule (one rule for every question): percentages are of `n`, the respondents in the
+ * group who were asked the question and gave an answer shown on its scale (including "niet van
+ * toepassing" / "gebruik ik nooit" where the scale shows it). "Weet niet" and unanswered are not
+ * in `n`; they are counted in `nonSubstantive`. Multiselect: `n` is the respondents who were asked
+ * and ticked at least one option; each option's percentage is of `n`.
+ */
+export interface Aggregate {
+  question: string;
+  kind: QuestionKind;
+  scope: ScopeName;
+  segment: SegmentName;
+  /** Valid answers: the denominator. */
+  n: number;
+  /** Count per answer label (scale order; multiselect: per option label). */
+  counts: Record<string, number>;
+  /** Percentage per answer label, unrounded, 0–100. */
+  percentages: Record<string, number>;
+  /** Percentage per answer label rounded for charts (edition's chart decimals). */
+  display: Record<string, number>;
+  /** Shares 0–100, unrounded; null where the question has no such notion (yes/no, multiselect). */
+  positive: number | null;
+  neutral: number | null;
+  negative: number | null;
+  /** Yes/no questions: the share answering yes, 0–100; null otherwise. */
+  yes: number | null;
+  /** Respondents in the group routed to the question (denominator before non-answers). */
+  asked: number;
+  /** Non-substantive answers by label ("Weet niet", "Geen antwoord"). */
+  nonSubstantive: Record<string, number>;
+  /** True when n is below the edition's minimum group size: no chart, no percentages in the text. */
+  suppressed: boolean;
+}
+
+export interface ResponseStatistics {
+  invited: number;
+  responded: number;
+  /** Percentage 0–100, unrounded. */
+  responseRate: number;
+  complete: number;
+  perProduct: {
+    product: string;
+    invited: number;
+    responded: number;
+    responseRate: number;
+    /** Share of all respondents, 0–100. */
+    share: number;
+    segments: { segment: string; responded: number }[];
+  }[];
+}
+
+export interface Aggregates {
+  records: Aggregate[];
+  statistics: ResponseStatistics;
+  /** Lookup by question, scope and segment. */
+  get(question: string, scope: ScopeName, segment?: SegmentName): Aggregate | undefined;
+}

@@ -1,0 +1,98 @@
+import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { z } from './zod-nl.ts';
+import { InputError, problem } from './input-error.ts';
+import { locate, readYamlFile } from './yaml-file.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als JJJJ-MM-DD');
+
+const Segment = z
+  .object({
+    key: z.string().min(1),
+    /** Value of the segment column in the export. */
+    code: z.union([z.string(), z.number()]).transform(String),
+    label: z.string(),
+    description: z.string(),
+  })
+  .strict();
+
+const Product = z
+  .object({
+    key: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    /** Answer code of this product in the product question of the export. */
+    code: z.number().int(),
+    invited: z.number().int().nonnegative(),
+    segments: z.array(Segment).default([]),
+  })
+  .strict();
+
+export const EditionSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    title: z.string(),
+    subtitle: z.string(),
+    organisation: z.string(),
+    author: z.string(),
+    /** Publication date: also the PDF's creation date, so builds are reproducible. */
+    published: IsoDate,
+    fieldwork: z.object({ from: IsoDate, to: IsoDate }).strict(),
+    previous_edition: z.number().int().nullable().default(null),
+    questionnaire: z.string().default('questionnaire.yaml'),
+    data: z
+      .object({
+        file: z.string(),
+        response_id_column: z.string().default('ResponseId'),
+        finished_column: z.string().default('Finished'),
+        product_column: z.string(),
+        segment_column: z.string().optional(),
+      })
+      .strict(),
+    invited: z.number().int().positive(),
+    min_group_size: z.number().int().min(1).default(10),
+    rounding: z
+      .object({ chart_decimals: z.number().int().min(0).max(3).default(1), text_decimals: z.number().int().min(0).max(3).default(0) })
+      .strict()
+      .default({ chart_decimals: 1, text_decimals: 0 }),
+    products: z.array(Product).min(1),
+  })
+  .strict();
+
+export type Product = z.infer<typeof Product>;
+export type Segment = z.infer<typeof Segment>;
+
+export interface Edition extends z.infer<typeof EditionSchema> {
+  /** Folder holding edition.yaml; relative paths in the edition resolve against it. */
+  dir: string;
+  file: string;
+  dataPath: string;
+  questionnairePath: string;
+}
+
+/** Loads `edition.yaml`: products, segments, invited counts, rounding and where the data is. */
+export function loadEdition(path: string): Edition {
+  const { data, parsed } = readYamlFile(path, EditionSchema);
+  const problems = [];
+  const at = (...p: (string | number)[]) => ({ file: parsed.file, ...locate(parsed, p) });
+  const seen = new Map<string, string>();
+  for (const [i, p] of data.products.entries()) {
+    for (const id of [`key:${p.key}`, `name:${p.name}`, `code:${p.code}`]) {
+      if (seen.has(id)) problems.push(problem(at('products', i), `product '${p.name}' heeft dezelfde ${id.split(':')[0]} als '${seen.get(id)}'.`));
+      seen.set(id, p.name);
+    }
+    if (p.segments.length && !data.data.segment_column) {
+      problems.push(problem(at('products', i, 'segments'), `product '${p.name}' heeft segmenten, maar 'data.segment_column' ontbreekt.`));
+    }
+  }
+  const sumInvited = data.products.reduce((s, p) => s + p.invited, 0);
+  if (sumInvited !== data.invited) {
+    problems.push(problem(at('invited'), `het totaal aantal uitgenodigden (${data.invited}) is niet de som van de producten (${sumInvited}).`, 'Pas het totaal of de aantallen per product aan.'));
+  }
+  const dir = dirname(resolve(path));
+  const dataPath = resolve(dir, data.data.file);
+  if (!existsSync(dataPath)) {
+    problems.push(problem(at('data', 'file'), `het databestand '${data.data.file}' bestaat niet.`, 'Geef het pad op ten opzichte van edition.yaml.'));
+  }
+  if (problems.length) throw new InputError(problems);
+  return { ...data, dir, file: parsed.file, dataPath, questionnairePath: resolve(dir, data.questionnaire) };
+}
