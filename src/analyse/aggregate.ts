@@ -1,0 +1,200 @@
+import type { Survey } from '../load/survey.ts';
+import type { Question } from '../load/questionnaire.ts';
+import type { Edition } from '../load/edition.ts';
+import { BLANK, SEEN_UNANSWERED } from '../load/responses.ts';
+import { routedRespondents } from './routing.ts';
+import { roundTo } from './rounding.ts';
+import { ALL, ORGANISATION, type Aggregate, type Aggregates, type ResponseStatistics } from './aggregate-types.ts';
+
+export const NO_ANSWER = 'Geen antwoord';
+
+/** A group of respondents: a scope (organisation or product) and a segment within it. */
+interface Group {
+  scope: string;
+  segment: string;
+  /** Product index, or -1 for the organisation. */
+  product: number;
+  /** Segment index within the product, or -1 for all. */
+  segmentIndex: number;
+}
+
+/** Analyse stage: every question × scope × segment, plus the response statistics. */
+export function aggregateSurvey(survey: Survey): Aggregates {
+  const { edition, questionnaire, responses } = survey;
+  const routed = routedRespondents(questionnaire, responses);
+  const records: Aggregate[] = [];
+  for (const q of questionnaire.questions) {
+    const groups = groupsFor(q, edition);
+    const mask = routed.get(q.key)!;
+    records.push(...(q.kind === 'multiselect' ? aggregateMultiselect(q, survey, mask, groups) : aggregateSingle(q, survey, mask, groups)));
+  }
+  return indexAggregates(records, responseStatistics(survey));
+}
+
+/** Wraps records with a lookup; also used for aggregates read back from JSON. */
+export function indexAggregates(records: Aggregate[], statistics: ResponseStatistics): Aggregates {
+  const index = new Map<string, Aggregate>();
+  for (const a of records) index.set(`${a.question}\u0000${a.scope}\u0000${a.segment}`, a);
+  return {
+    records,
+    statistics,
+    get: (question, scope, segment = ALL) => index.get(`${question}\u0000${scope}\u0000${segment}`),
+  };
+}
+
+function groupsFor(q: Question, edition: Edition): Group[] {
+  const groups: Group[] = [];
+  if (q.asked.organisation) groups.push({ scope: ORGANISATION, segment: ALL, product: -1, segmentIndex: -1 });
+  const products = q.asked.products;
+  edition.products.forEach((p, pi) => {
+    const asked = products === 'all' || (Array.isArray(products) && products.includes(p.key));
+    if (!asked) return;
+    groups.push({ scope: p.name, segment: ALL, product: pi, segmentIndex: -1 });
+    p.segments.forEach((s, si) => groups.push({ scope: p.name, segment: s.key, product: pi, segmentIndex: si }));
+  });
+  return groups;
+}
+
+/** Tallies per group in one pass over the respondents; `slot(r)` gives the column to count in. */
+function tally(survey: Survey, mask: Uint8Array, groups: Group[], width: number, slot: (r: number) => number): { asked: number[]; counts: number[][] } {
+  const { responses } = survey;
+  const asked = groups.map(() => 0);
+  const counts = groups.map(() => new Array<number>(width).fill(0));
+  // Group lookup by (product, segment) so each respondent touches at most three groups.
+  const org = groups.findIndex((g) => g.product === -1);
+  const byProduct = new Map<number, number>();
+  const bySegment = new Map<string, number>();
+  groups.forEach((g, gi) => {
+    if (g.product >= 0 && g.segmentIndex < 0) byProduct.set(g.product, gi);
+    if (g.segmentIndex >= 0) bySegment.set(`${g.product}:${g.segmentIndex}`, gi);
+  });
+  const add = (gi: number | undefined, s: number) => {
+    if (gi === undefined || gi < 0) return;
+    asked[gi]!++;
+    counts[gi]![s]!++;
+  };
+  for (let r = 0; r < responses.count; r++) {
+    if (!mask[r]) continue;
+    const s = slot(r);
+    add(org, s);
+    const p = responses.product[r]!;
+    if (p < 0) continue;
+    add(byProduct.get(p), s);
+    const seg = responses.segment[r]!;
+    if (seg >= 0) add(bySegment.get(`${p}:${seg}`), s);
+  }
+  return { asked, counts };
+}
+
+function aggregateSingle(q: Question, survey: Survey, mask: Uint8Array, groups: Group[]): Aggregate[] {
+  const codes = survey.responses.answers.get(q.key)!;
+  const answers = q.answers;
+  const slotOf = new Map<number, number>(answers.map((a, i) => [a.code, i]));
+  const noAnswer = answers.length; // blank or -99 among routed respondents
+  const { asked, counts } = tally(survey, mask, groups, answers.length + 1, (r) => {
+    const c = codes[r]!;
+    return c === BLANK || c === SEEN_UNANSWERED ? noAnswer : (slotOf.get(c) ?? noAnswer);
+  });
+  return groups.map((g, gi) => {
+    const row = counts[gi]!;
+    const substantive = answers.map((a, i) => ({ a, count: row[i]! })).filter((x) => x.a.substantive);
+    const n = substantive.reduce((s, x) => s + x.count, 0);
+    const pct = (c: number) => (n === 0 ? 0 : (c / n) * 100);
+    const sumPolarity = (pol: string) => substantive.filter((x) => x.a.polarity === pol).reduce((s, x) => s + pct(x.count), 0);
+    const hasLikert = substantive.some((x) => x.a.polarity === 'neutral');
+    const nonSubstantive: Record<string, number> = {};
+    answers.forEach((a, i) => {
+      if (!a.substantive) nonSubstantive[a.label] = row[i]!;
+    });
+    nonSubstantive[NO_ANSWER] = row[noAnswer]!;
+    return finish(q, g, survey, {
+      n,
+      asked: asked[gi]!,
+      counts: Object.fromEntries(substantive.map((x) => [x.a.label, x.count])),
+      percentages: Object.fromEntries(substantive.map((x) => [x.a.label, pct(x.count)])),
+      positive: hasLikert ? sumPolarity('positive') : null,
+      neutral: hasLikert ? sumPolarity('neutral') : null,
+      negative: hasLikert ? sumPolarity('negative') : null,
+      yes: q.kind === 'yesno' ? sumPolarity('yes') : null,
+      nonSubstantive,
+    });
+  });
+}
+
+function aggregateMultiselect(q: Question, survey: Survey, mask: Uint8Array, groups: Group[]): Aggregate[] {
+  const options = q.options ?? [];
+  const ticks = survey.responses.selections.get(q.key)!;
+  // Slot 0: asked but nothing ticked; slot 1: ticked at least one. Option tallies are separate.
+  const optionTallies = options.map((_, oi) => tally(survey, mask, groups, 2, (r) => ticks[oi]![r]!));
+  const { asked, counts } = tally(survey, mask, groups, 2, (r) => (ticks.some((t) => t[r]) ? 1 : 0));
+  return groups.map((g, gi) => {
+    const n = counts[gi]![1]!;
+    const optionCounts = options.map((o, oi) => [o.label, optionTallies[oi]!.counts[gi]![1]!] as const);
+    return finish(q, g, survey, {
+      n,
+      asked: asked[gi]!,
+      counts: Object.fromEntries(optionCounts),
+      percentages: Object.fromEntries(optionCounts.map(([l, c]) => [l, n === 0 ? 0 : (c / n) * 100])),
+      positive: null,
+      neutral: null,
+      negative: null,
+      yes: null,
+      nonSubstantive: { [NO_ANSWER]: counts[gi]![0]! },
+    });
+  });
+}
+
+type Measured = Omit<Aggregate, 'question' | 'kind' | 'scope' | 'segment' | 'display' | 'suppressed'>;
+
+function finish(q: Question, g: Group, survey: Survey, m: Measured): Aggregate {
+  const decimals = survey.edition.rounding.chart_decimals;
+  return {
+    question: q.key,
+    kind: q.kind,
+    scope: g.scope,
+    segment: g.segment,
+    n: m.n,
+    counts: m.counts,
+    percentages: m.percentages,
+    display: Object.fromEntries(Object.entries(m.percentages).map(([k, v]) => [k, roundTo(v, decimals)])),
+    positive: m.positive,
+    neutral: m.neutral,
+    negative: m.negative,
+    yes: m.yes,
+    asked: m.asked,
+    nonSubstantive: m.nonSubstantive,
+    suppressed: m.n < survey.edition.min_group_size,
+  };
+}
+
+export function responseStatistics(survey: Survey): ResponseStatistics {
+  const { edition, responses } = survey;
+  const rate = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
+  let complete = 0;
+  for (let r = 0; r < responses.count; r++) complete += responses.finished[r]!;
+  const perProduct = edition.products.map((p, pi) => {
+    let responded = 0;
+    const seg = p.segments.map(() => 0);
+    for (let r = 0; r < responses.count; r++) {
+      if (responses.product[r] !== pi) continue;
+      responded++;
+      const s = responses.segment[r]!;
+      if (s >= 0) seg[s]!++;
+    }
+    return {
+      product: p.name,
+      invited: p.invited,
+      responded,
+      responseRate: rate(responded, p.invited),
+      share: rate(responded, responses.count),
+      segments: p.segments.map((s, si) => ({ segment: s.key, responded: seg[si]! })),
+    };
+  });
+  return {
+    invited: edition.invited,
+    responded: responses.count,
+    responseRate: rate(responses.count, edition.invited),
+    complete,
+    perProduct,
+  };
+}

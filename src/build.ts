@@ -1,0 +1,91 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSurvey, type Survey } from './load/survey.ts';
+import { loadNarrative } from './load/content.ts';
+import { loadReportTemplates } from './load/report-templates.ts';
+import { aggregateSurvey } from './analyse/aggregate.ts';
+import type { Aggregates } from './analyse/aggregate-types.ts';
+import { buildReportModel } from './model/build-model.ts';
+import type { ReportModel } from './model/report-types.ts';
+import { renderChartImages } from './render/chart-images.ts';
+import { pdfDocument, type ChartImage } from './render/pdf/document.ts';
+import { CONTENT_WIDTH } from './render/pdf/styles.ts';
+import { renderPdf } from './render/pdf/write-pdf.ts';
+import { modelJson } from './render/json.ts';
+import { writeFileAtomic } from './output/atomic-write.ts';
+
+export const REPORT_TEMPLATES = fileURLToPath(new URL('../templates/report.yaml', import.meta.url));
+
+export type Stage = 'laden' | 'analyseren' | 'model' | 'grafieken' | 'pdf' | 'schrijven';
+
+export interface BuildProgress {
+  stage(stage: Stage): void;
+  chart(done: number, total: number): void;
+}
+
+export interface BuildResult {
+  pdfPath: string;
+  jsonPath: string;
+  pages: number;
+  charts: number;
+  bytes: number;
+}
+
+/** Reused between builds in watch mode: what did not change is not recomputed. */
+export interface BuildCache {
+  survey?: { key: string; survey: Survey; aggregates: Aggregates };
+  charts: Map<string, ChartImage>;
+}
+
+export interface BuildOptions {
+  editionFile: string;
+  outDir: string;
+  progress?: BuildProgress;
+  cache?: BuildCache;
+  /** Overrides the edition's publication date (SOURCE_DATE_EPOCH, in seconds). */
+  sourceDateEpoch?: number;
+}
+
+/** The model of an edition, without rendering: load → analyse → model. */
+export function buildModel(editionFile: string, progress?: BuildProgress): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
+  progress?.stage('laden');
+  const survey = loadSurvey(editionFile);
+  const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
+  const templates = loadReportTemplates(REPORT_TEMPLATES);
+  progress?.stage('analyseren');
+  const aggregates = aggregateSurvey(survey);
+  progress?.stage('model');
+  const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates });
+  return { model, survey, aggregates };
+}
+
+/** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const { model, survey } = buildModel(opts.editionFile, opts.progress);
+  opts.progress?.stage('grafieken');
+  const charts = await renderChartImages(
+    model,
+    { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals },
+    (done, total) => opts.progress?.chart(done, total),
+    opts.cache?.charts,
+  );
+  opts.progress?.stage('pdf');
+  const creationDate =
+    opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
+  const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave' }));
+  opts.progress?.stage('schrijven');
+  const base = join(resolve(opts.outDir), `eindrapport-${survey.edition.year}`);
+  // JSON first, PDF last: the PDF appears only when everything it was made from is written.
+  writeFileAtomic(`${base}.json`, modelJson(model));
+  writeFileAtomic(`${base}.pdf`, pdf);
+  return { pdfPath: `${base}.pdf`, jsonPath: `${base}.json`, pages: countPages(pdf), charts: charts.size, bytes: pdf.length };
+}
+
+/** Page count from the PDF's page tree: /Type /Pages ... /Count N of the root. */
+export function countPages(pdf: Buffer): number {
+  const text = pdf.toString('latin1');
+  let max = 0;
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)) max = Math.max(max, Number(m[1]));
+  for (const m of text.matchAll(/\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}

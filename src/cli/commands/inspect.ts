@@ -1,0 +1,108 @@
+import type { DropReason, DroppedColumn, ExportColumn, QualtricsExport } from '../../load/qualtrics/export.ts';
+import { readQualtricsExport } from '../../load/qualtrics/read-export.ts';
+
+/**
+ * `eindrapport inspect <file.csv>`: what the importer makes of an export, so a user can check a new
+ * export (format, respondents, question columns, what was left out) before building a report.
+ */
+
+const MAX_TEXT = 80;
+const MAX_NAME_WIDTH = 28;
+
+/** Metadata columns are listed on one line; only the question columns get a line each. */
+const METADATA = new Set(
+  ['ResponseId', 'ResponseSet', 'Status', 'Progress', 'Duration (in seconds)', 'Finished', 'StartDate', 'EndDate', 'RecordedDate', 'DistributionChannel', 'UserLanguage'].map(
+    (s) => s.toLowerCase(),
+  ),
+);
+
+/** Reads the export (InputError on bad input, printed by the CLI) and describes it. */
+export function inspectCommand(file: string): string {
+  return inspectExport(readQualtricsExport(file));
+}
+
+/** The report text for an export that has already been read. */
+export function inspectExport(exp: QualtricsExport): string {
+  const out: string[] = [];
+  const meta = exp.columns.filter((c) => METADATA.has(c.name.trim().toLowerCase()));
+  const questions = exp.columns.filter((c) => !METADATA.has(c.name.trim().toLowerCase()));
+
+  out.push(`Qualtrics-export: ${exp.file}`);
+  const facts: [string, string][] = [
+    ['Formaat', exp.format === 'three-row' ? 'drie kopregels (exporttag, vraagtekst, ImportId)' : 'oud formaat met twee kopregels (V1…V10 en exporttags, dan vraagteksten)'],
+    ['Scheidingsteken', exp.delimiter === ';' ? 'puntkomma (;)' : 'komma (,)'],
+    ['BOM', exp.bom ? 'ja (UTF-8 met byte order mark)' : 'nee'],
+    ['Waarden', exp.values === 'numeric' ? 'numeriek (antwoordcodes)' : 'keuzetekst (de antwoorden als tekst)'],
+    ['Respondenten', formatCount(exp.rows.length)],
+  ];
+  const labelWidth = Math.max(...facts.map(([label]) => label.length)) + 1;
+  for (const [label, value] of facts) out.push(`  ${`${label}:`.padEnd(labelWidth)} ${value}`);
+
+  out.push('');
+  out.push(`Metagegevens (${meta.length}): ${meta.length ? meta.map((c) => c.name).join(', ') : 'geen'}`);
+
+  out.push('');
+  out.push(`Vraagkolommen (${questions.length})${questions.length ? ':' : ': geen'}`);
+  out.push(...columnLines(questions, countNames(exp.columns)));
+
+  const groups: [DropReason, string][] = [
+    ['personal-data', 'Weggelaten: persoonsgegevens'],
+    ['free-text', 'Weggelaten: vrije tekst'],
+    ['not-mapped', 'Weggelaten: niet gekoppeld aan de vragenlijst'],
+  ];
+  for (const [reason, title] of groups) {
+    const list = exp.dropped.filter((d) => d.reason === reason);
+    if (reason === 'not-mapped' && list.length === 0) continue; // only when a mapping was given
+    out.push('');
+    out.push(`${title} (${list.length})${list.length ? ':' : ': geen'}`);
+    out.push(...droppedLines(list));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function columnLines(columns: ExportColumn[], nameCounts: Map<string, number>): string[] {
+  const width = nameWidth(columns.map((c) => c.name));
+  const numberWidth = String(Math.max(0, ...columns.map((c) => c.index + 1))).length;
+  return columns.map((c) => {
+    // Duplicate export tags are told apart by their position in the file.
+    const repeated = (nameCounts.get(c.name) ?? 0) > 1 ? ' [naam komt vaker voor]' : '';
+    const number = `kolom ${String(c.index + 1).padStart(numberWidth)}`;
+    return `  ${number}  ${c.name.padEnd(width)}  ${shorten(c.text)}${repeated}`.trimEnd();
+  });
+}
+
+function droppedLines(list: DroppedColumn[]): string[] {
+  const width = nameWidth(list.map((d) => d.name));
+  return list.map((d) => {
+    const why = d.reason === 'free-text' ? ` (${freeTextKind(d.name)})` : '';
+    return `  ${d.name.padEnd(width)}  ${shorten(d.text)}${why}`.trimEnd();
+  });
+}
+
+/** Why a column counts as free text; the export contract keeps only the name, so it is inferred from it. */
+function freeTextKind(name: string): string {
+  if (/_TEXT(?:_|$)/.test(name)) return 'tekstveld';
+  if (/ - \S/.test(name)) return 'Text iQ';
+  return 'open antwoord';
+}
+
+function nameWidth(names: string[]): number {
+  return Math.min(MAX_NAME_WIDTH, Math.max(0, ...names.map((n) => n.length)));
+}
+
+function countNames(columns: ExportColumn[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of columns) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  return counts;
+}
+
+/** One line of at most MAX_TEXT characters: whitespace (also no-break spaces and newlines) collapsed. */
+export function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= MAX_TEXT ? flat : `${flat.slice(0, MAX_TEXT - 1).trimEnd()}…`;
+}
+
+/** 100000 → "100.000" (Dutch thousands separator), without depending on the ICU data Node ships. */
+function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}

@@ -1,0 +1,39 @@
+import { z } from './zod-nl.ts';
+import { readYamlFile } from './yaml-file.ts';
+
+/** templates/report.yaml: titles, standard sentences and table headers, as Handlebars strings. */
+export const ReportTemplatesSchema = z.object({
+  cover: z.object({ label: z.string(), date: z.string() }),
+  parts: z.object({
+    organisation: z.object({ label: z.string(), title: z.string() }),
+    products: z.object({ label: z.string(), title: z.string() }),
+  }),
+  chapters: z.object({
+    summary: z.string(),
+    toc: z.string(),
+    introduction: z.string(),
+    organisation_values: z.string(),
+    organisation_processes: z.string(),
+    product_values: z.string(),
+    product_processes: z.string(),
+    methodology: z.string(),
+  }),
+  methodology_sections: z.object({ design: z.string(), response: z.string(), processing: z.string(), confidentiality: z.string() }),
+  sentences: z.object({
+    too_few_single: z.string(),
+    too_few_many: z.string(),
+    segments_caption: z.string(),
+    value_summary_caption: z.string(),
+    segments_lead: z.string(),
+  }),
+  tables: z.object({
+    response: z.object({ caption: z.string(), header: z.array(z.string()).length(5), total: z.string() }),
+    coding: z.object({ caption: z.string(), header: z.array(z.string()).length(3), polarity: z.record(z.string(), z.string()) }),
+  }),
+});
+
+export type ReportTemplates = z.infer<typeof ReportTemplatesSchema>;
+
+export function loadReportTemplates(path: string): ReportTemplates {
+  return readYamlFile(path, ReportTemplatesSchema).data;
+}

@@ -1,0 +1,363 @@
+import Handlebars from 'handlebars';
+import { ALL, ORGANISATION, type Aggregate, type Aggregates } from '../analyse/aggregate-types.ts';
+import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
+import type { Edition, Product } from '../load/edition.ts';
+import { questionText, type Question, type QuestionGroup, type Questionnaire } from '../load/questionnaire.ts';
+import type { NarrativeContent, Snippet } from '../load/content.ts';
+import type { ReportTemplates } from '../load/report-templates.ts';
+import { InputError, problem } from '../load/input-error.ts';
+import { chartBlock, chartRow, respondentsBlock } from './chart-blocks.ts';
+import { renderSnippet } from './narrative/render-snippet.ts';
+import type { NarrativeEnv } from './narrative/helpers.ts';
+import { formatDutchDate } from './dutch-date.ts';
+import {
+  REPORT_MODEL_SCHEMA,
+  type Block,
+  type Chapter,
+  type ChartRow,
+  type Part,
+  type ReportModel,
+  type Section,
+} from './report-types.ts';
+
+export interface ModelInput {
+  edition: Edition;
+  questionnaire: Questionnaire;
+  aggregates: Aggregates;
+  narrative: NarrativeContent;
+  templates: ReportTemplates;
+}
+
+type GroupType = QuestionGroup['type'];
+
+/** Model stage: the whole report as a tree, from aggregates, narrative snippets and templates. */
+export function buildReportModel(input: ModelInput): ReportModel {
+  return new ModelBuilder(input).build();
+}
+
+class ModelBuilder {
+  private readonly env: NarrativeEnv;
+  private readonly decimals: number;
+  private readonly fill = new Map<string, HandlebarsTemplateDelegate>();
+  private readonly usedSnippets = new Set<Snippet>();
+
+  constructor(private readonly input: ModelInput) {
+    this.decimals = input.edition.rounding.chart_decimals;
+    this.env = { edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, sectionNumbers: new Map() };
+  }
+
+  /** Fills a template string from templates/report.yaml. */
+  private t(template: string, vars: Record<string, unknown> = {}): string {
+    let f = this.fill.get(template);
+    if (!f) {
+      f = Handlebars.compile(template, { noEscape: true, strict: true });
+      this.fill.set(template, f);
+    }
+    const { edition } = this.input;
+    return f({ jaar: edition.year, organisatie: edition.organisation, minimum: edition.min_group_size, ...vars });
+  }
+
+  build(): ReportModel {
+    const { edition, templates } = this.input;
+    this.numberSections();
+    const cover = {
+      organisation: edition.organisation,
+      title: edition.title,
+      year: edition.year,
+      subtitle: edition.subtitle,
+      date: this.t(templates.cover.date, { datum: formatDutchDate(edition.published, 'month') }),
+    };
+    const model: ReportModel = {
+      schema: REPORT_MODEL_SCHEMA,
+      edition: {
+        year: edition.year,
+        title: edition.title,
+        subtitle: edition.subtitle,
+        organisation: edition.organisation,
+        author: edition.author,
+        published: edition.published,
+        previousEdition: edition.previous_edition,
+        keywords: [edition.organisation, 'tevredenheidsonderzoek', String(edition.year), ...edition.products.map((p) => p.name)],
+      },
+      cover,
+      colofon: this.reportSnippet('colofon', 'colofon'),
+      parts: [this.frontMatter(), this.organisationPart(), this.productsPart(), this.methodologyPart()],
+    };
+    this.checkAllSnippetsUsed();
+    return model;
+  }
+
+  // Numbering ---------------------------------------------------------------------------------
+
+  /** Chapter and section numbers, known before any text renders so snippets can refer to them. */
+  private chapterNumbers = new Map<string, number>();
+
+  private numberSections(): void {
+    let chapter = 0;
+    const scopes: [string, Product | null][] = [[ORGANISATION, null], ...this.input.edition.products.map((p): [string, Product] => [p.name, p])];
+    for (const [scope, product] of scopes) {
+      for (const type of ['value', 'process'] as const) {
+        chapter++;
+        this.chapterNumbers.set(`${scope}|${type}`, chapter);
+        this.groupsIn(type, product).forEach((g, i) => this.env.sectionNumbers.set(`${scope}|${g.key}`, `${chapter}.${i + 1}`));
+      }
+    }
+    this.chapterNumbers.set('methodology', chapter + 1);
+  }
+
+  // Snippets ----------------------------------------------------------------------------------
+
+  private snippetSource(key: string, product: Product | null, topic: 'report' | 'scope'): Snippet | undefined {
+    const { narrative } = this.input;
+    if (topic === 'report') return narrative.report.get(key);
+    if (!product) return narrative.organisation.get(key);
+    return narrative.productOverrides.get(product.key)?.get(key) ?? narrative.product.get(key);
+  }
+
+  private render(snippet: Snippet | undefined, scope: string, group: string | null, id: string, product: Product | null): Block[] {
+    if (!snippet) return [];
+    this.usedSnippets.add(snippet);
+    const { edition } = this.input;
+    const variables = {
+      product: product?.name ?? edition.organisation,
+      organisatie: edition.organisation,
+      jaar: edition.year,
+      minimum: edition.min_group_size,
+      periode: `${formatDutchDate(edition.fieldwork.from, 'day')} tot en met ${formatDutchDate(edition.fieldwork.to, 'day')}`,
+      decimalen: edition.rounding.chart_decimals,
+    };
+    return renderSnippet(this.env, snippet, { scope, group, variables }, id);
+  }
+
+  private reportSnippet(key: string, id: string): Block[] {
+    return this.render(this.snippetSource(key, null, 'report'), ORGANISATION, null, id, null);
+  }
+
+  private checkAllSnippetsUsed(): void {
+    // Unused snippets are reported by `eindrapport check`; here only product overrides for
+    // snippets that do not exist generically are an error, since they can never be shown.
+    const { narrative } = this.input;
+    const problems = [];
+    for (const [productKey, overrides] of narrative.productOverrides) {
+      for (const [key, s] of overrides) {
+        if (!narrative.product.has(key)) {
+          problems.push(problem({ file: s.file, line: s.lines[0] }, `'${key}' is geen tekst van product.yaml en wordt voor ${productKey} nooit getoond.`, `Gebruik een sleutel uit product.yaml: ${[...narrative.product.keys()].join(', ')}.`));
+        }
+      }
+    }
+    if (problems.length) throw new InputError(problems);
+  }
+
+  // Parts -------------------------------------------------------------------------------------
+
+  private frontMatter(): Part {
+    const { templates, questionnaire, aggregates } = this.input;
+    const summaryCharts: Block[] = [];
+    for (const g of questionnaire.groups.filter((x) => x.type === 'value')) {
+      const rows = this.questionsOf(g.key, null)
+        .map((q) => aggregates.get(q.key, ORGANISATION, ALL))
+        .filter((a): a is Aggregate => !!a && !a.suppressed)
+        .map((a) => chartRow(this.caption(questionnaire.byKey.get(a.question)!, null), a));
+      if (!rows.length) continue;
+      summaryCharts.push(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals));
+    }
+    const chapter = (id: string, title: string, topic: string, intro: Block[]): Chapter => ({
+      id, number: null, title, product: null, topic, inToc: true, intro, sections: [],
+    });
+    return {
+      id: 'voorwerk',
+      kind: 'front-matter',
+      label: null,
+      title: null,
+      intro: [],
+      chapters: [
+        chapter('managementsamenvatting', templates.chapters.summary, 'summary', [
+          ...this.reportSnippet('samenvatting', 'samenvatting'),
+          ...summaryCharts,
+          ...this.reportSnippet('samenvatting-producten', 'samenvatting-producten'),
+        ]),
+        chapter('introductie', templates.chapters.introduction, 'introduction', this.reportSnippet('introductie', 'introductie')),
+      ],
+    };
+  }
+
+  private organisationPart(): Part {
+    const { templates } = this.input;
+    return {
+      id: 'deel-1',
+      kind: 'organisation',
+      label: this.t(templates.parts.organisation.label),
+      title: this.t(templates.parts.organisation.title),
+      intro: this.reportSnippet('deel-organisatie', 'deel-1'),
+      chapters: [
+        this.scopeChapter(null, 'value', templates.chapters.organisation_values),
+        this.scopeChapter(null, 'process', templates.chapters.organisation_processes),
+      ],
+    };
+  }
+
+  private productsPart(): Part {
+    const { templates, edition, aggregates } = this.input;
+    return {
+      id: 'deel-2',
+      kind: 'products',
+      label: this.t(templates.parts.products.label),
+      title: this.t(templates.parts.products.title),
+      intro: [...this.reportSnippet('deel-producten', 'deel-2'), respondentsBlock('respondenten-per-product', aggregates.statistics)],
+      chapters: edition.products.flatMap((p) => [
+        this.scopeChapter(p, 'value', templates.chapters.product_values),
+        this.scopeChapter(p, 'process', templates.chapters.product_processes),
+      ]),
+    };
+  }
+
+  private methodologyPart(): Part {
+    const { templates, edition, aggregates, questionnaire } = this.input;
+    const number = this.chapterNumbers.get('methodology')!;
+    const s = aggregates.statistics;
+    const section = (i: number, key: keyof ReportTemplates['methodology_sections'], blocks: Block[]): Section => ({
+      id: `onderzoeksverantwoording-${key}`,
+      number: `${number}.${i}`,
+      title: templates.methodology_sections[key],
+      group: null,
+      scope: ORGANISATION,
+      blocks,
+    });
+    const rt = templates.tables.response;
+    const responseTable: Block = {
+      type: 'table',
+      caption: rt.caption,
+      header: rt.header,
+      align: ['left', 'right', 'right', 'right', 'right'],
+      rows: [
+        ...s.perProduct.map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(p.share, 1)]),
+        [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
+      ],
+    };
+    const ct = templates.tables.coding;
+    const likertScale = questionnaire.questions.find((q) => q.kind === 'likert')!.answers;
+    const codingTable: Block = {
+      type: 'table',
+      caption: ct.caption,
+      header: ct.header,
+      align: ['right', 'left', 'left'],
+      rows: likertScale.map((a) => [String(a.code), a.label, ct.polarity[a.substantive ? (a.polarity ?? 'none') : 'none'] ?? '']),
+    };
+    return {
+      id: 'onderzoeksverantwoording',
+      kind: 'methodology',
+      label: null,
+      title: null,
+      intro: [],
+      chapters: [
+        {
+          id: 'onderzoeksverantwoording',
+          number,
+          title: templates.chapters.methodology,
+          product: null,
+          topic: 'methodology',
+          inToc: true,
+          intro: this.reportSnippet('onderzoeksverantwoording', 'onderzoeksverantwoording'),
+          sections: [
+            section(1, 'design', this.reportSnippet('onderzoeksverantwoording-opzet', 'ov-opzet')),
+            section(2, 'response', [...this.reportSnippet('onderzoeksverantwoording-respons', 'ov-respons'), responseTable]),
+            section(3, 'processing', [...this.reportSnippet('onderzoeksverantwoording-verwerking', 'ov-verwerking'), codingTable]),
+            section(4, 'confidentiality', this.reportSnippet('onderzoeksverantwoording-vertrouwelijkheid', 'ov-vertrouwelijkheid')),
+          ],
+        },
+      ],
+    };
+    void edition;
+  }
+
+  // Chapters and sections ---------------------------------------------------------------------
+
+  private groupsIn(type: GroupType, product: Product | null): QuestionGroup[] {
+    return this.input.questionnaire.groups.filter((g) => g.type === type && this.questionsOf(g.key, product).length > 0);
+  }
+
+  private questionsOf(group: string, product: Product | null): Question[] {
+    return this.input.questionnaire.questions.filter((q) => {
+      if (q.group !== group) return false;
+      if (!product) return q.asked.organisation;
+      const p = q.asked.products;
+      return p === 'all' || (Array.isArray(p) && p.includes(product.key));
+    });
+  }
+
+  private caption(q: Question, product: Product | null): string {
+    return questionText(q, product?.name ?? null) ?? q.key;
+  }
+
+  private scopeChapter(product: Product | null, type: GroupType, titleTemplate: string): Chapter {
+    const scope = product?.name ?? ORGANISATION;
+    const scopeId = product?.key ?? 'organisatie';
+    const topic = type === 'value' ? 'values' : 'processes';
+    const id = `${scopeId}-${type === 'value' ? 'waarden' : 'werkprocessen'}`;
+    const introKey = type === 'value' ? 'hoofdstuk-waarden' : 'hoofdstuk-werkprocessen';
+    return {
+      id,
+      number: this.chapterNumbers.get(`${scope}|${type}`)!,
+      title: this.t(titleTemplate, { product: product?.name ?? '' }),
+      product: product?.name ?? null,
+      topic,
+      inToc: true,
+      intro: this.render(this.snippetSource(introKey, product, 'scope'), scope, null, `${id}-intro`, product),
+      sections: this.groupsIn(type, product).map((g) => this.groupSection(g, product, `${scopeId}-${g.key}`)),
+    };
+  }
+
+  private groupSection(g: QuestionGroup, product: Product | null, id: string): Section {
+    const scope = product?.name ?? ORGANISATION;
+    const blocks: Block[] = [...this.render(this.snippetSource(g.key, product, 'scope'), scope, g.key, id, product)];
+    const suppressedRun: Question[] = [];
+    const flushSuppressed = () => {
+      if (!suppressedRun.length) return;
+      const { sentences } = this.input.templates;
+      if (suppressedRun.length === 1) {
+        blocks.push({ type: 'caption', text: this.caption(suppressedRun[0]!, product), question: suppressedRun[0]!.key });
+        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_single) });
+      } else {
+        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_many) });
+        blocks.push({ type: 'list', lead: null, items: suppressedRun.map((q) => this.caption(q, product)), source: { file: 'templates/report.yaml', key: 'sentences.too_few_many' } });
+      }
+      suppressedRun.length = 0;
+    };
+    for (const q of this.questionsOf(g.key, product)) {
+      const a = this.input.aggregates.get(q.key, scope, ALL);
+      if (!a || a.suppressed) {
+        if (a && a.asked === 0 && q.filter) continue; // nobody routed: nothing to say beyond the filter chart
+        suppressedRun.push(q);
+        continue;
+      }
+      flushSuppressed();
+      blocks.push(...this.questionBlocks(q, a, product, `${id}-${q.key}`));
+    }
+    flushSuppressed();
+    return { id, number: this.env.sectionNumbers.get(`${scope}|${g.key}`) ?? null, title: g.title, group: g.key, scope, blocks };
+  }
+
+  private questionBlocks(q: Question, a: Aggregate, product: Product | null, id: string): Block[] {
+    const caption = this.caption(q, product);
+    const kind = q.kind === 'yesno' ? 'yesno' : q.kind === 'multiselect' ? 'multiselect' : 'likert';
+    const blocks: Block[] = [chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a)], this.decimals)];
+    const segments = product?.segments ?? [];
+    if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
+      const rows: ChartRow[] = [chartRow('Totaal', a)];
+      for (const s of segments) {
+        const sa = this.input.aggregates.get(q.key, a.scope, s.key);
+        if (sa && !sa.suppressed) rows.push(chartRow(s.label, sa));
+      }
+      if (rows.length > 2) {
+        const t = this.input.templates.sentences.segments_caption;
+        blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(t, { stelling: caption, product: product!.name }), rows, this.decimals));
+      }
+    }
+    const reasons = this.input.narrative.reasons.get(product?.key ?? 'organisatie')?.get(q.key);
+    if (reasons) blocks.push({ type: 'list', lead: reasons.lead, items: reasons.items, source: { file: reasons.file, key: reasons.key } });
+    return blocks;
+  }
+}
+
+type ReportTemplatesSections = ReportTemplates['methodology_sections'];
+export type { ReportTemplatesSections };

@@ -1,0 +1,82 @@
+import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
+import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.ts';
+import type { ChartBlock, ChartKind, ChartRow } from './report-types.ts';
+
+/** Chart blocks carry the numbers they show, so the JSON model is complete without the data. */
+export function chartRow(label: string, a: Aggregate): ChartRow {
+  return {
+    label,
+    question: a.question,
+    scope: a.scope,
+    segment: a.segment,
+    n: a.n,
+    counts: a.counts,
+    percentages: a.percentages,
+    positive: a.positive,
+    neutral: a.neutral,
+    negative: a.negative,
+    yes: a.yes,
+  };
+}
+
+export function chartBlock(id: string, chart: ChartKind, caption: string | null, rows: ChartRow[], decimals: number): ChartBlock {
+  const first = rows[0]!;
+  return {
+    type: 'chart',
+    id,
+    chart,
+    question: first.question,
+    scope: first.scope,
+    segment: first.segment,
+    n: first.n,
+    counts: first.counts,
+    percentages: first.percentages,
+    caption,
+    rows,
+    description: describe(chart, rows, decimals),
+  };
+}
+
+function describe(chart: ChartKind, rows: ChartRow[], decimals: number): string {
+  const pct = (v: number | null) => (v === null ? '' : formatPercent(v, decimals));
+  const row = (r: ChartRow) => {
+    if (r.yes !== null) return `${r.label}: ${pct(r.yes)} ja (N = ${formatNumber(r.n)})`;
+    if (r.positive !== null) return `${r.label}: ${pct(r.positive)} positief, ${pct(r.neutral)} neutraal, ${pct(r.negative)} negatief (N = ${formatNumber(r.n)})`;
+    return `${r.label}: ${Object.entries(r.percentages).map(([k, v]) => `${k} ${pct(v)}`).join(', ')} (N = ${formatNumber(r.n)})`;
+  };
+  const kind: Record<ChartKind, string> = {
+    likert: 'Gestapeld staafdiagram',
+    segments: 'Vergelijking per categorie',
+    'value-summary': 'Overzicht per stelling',
+    yesno: 'Verdeling ja/nee',
+    multiselect: 'Genoemde verbeterpunten',
+    respondents: 'Respondenten per product',
+  };
+  return `${kind[chart]}. ${rows.map(row).join('; ')}.`;
+}
+
+export function respondentsBlock(id: string, stats: ResponseStatistics): ChartBlock {
+  const rows: ChartRow[] = stats.perProduct.map((p) => ({
+    label: p.product,
+    question: 'respons',
+    scope: p.product,
+    segment: 'all',
+    n: stats.responded,
+    counts: { respondenten: p.responded },
+    percentages: { respondenten: p.share },
+    positive: null,
+    neutral: null,
+    negative: null,
+    yes: null,
+  }));
+  const block = chartBlock(id, 'respondents', 'Verdeling van de respondenten over de producten en diensten', rows, 1);
+  return {
+    ...block,
+    question: null,
+    scope: 'organisation',
+    n: stats.responded,
+    counts: Object.fromEntries(stats.perProduct.map((p) => [p.product, p.responded])),
+    percentages: Object.fromEntries(stats.perProduct.map((p) => [p.product, p.share])),
+    description: `Respondenten per product: ${stats.perProduct.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(p.share, 1)})`).join(', ')}.`,
+  };
+}

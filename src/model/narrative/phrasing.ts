@@ -1,0 +1,77 @@
+import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
+import { roundTo } from '../../analyse/rounding.ts';
+
+/** Dutch wordings computed from values, so a word can never contradict the chart. */
+
+const FRACTIONS: [number, string][] = [
+  [25, 'een kwart'],
+  [100 / 3, 'een derde'],
+  [50, 'de helft'],
+  [200 / 3, 'tweederde'],
+  [75, 'driekwart'],
+];
+
+/** How close a value must be to a fraction to be called by its name. */
+const FRACTION_TOLERANCE = 1.0;
+/** Below this distance from the whole number, no hedge word is needed. */
+const EXACT_TOLERANCE = 0.2;
+
+/** "bijna 72%", "ruim 75%", "72%", "ruim de helft": the hedge follows the unrounded value. */
+export function approximately(value: number): string {
+  for (const [f, name] of FRACTIONS) {
+    const d = value - f;
+    if (Math.abs(d) <= FRACTION_TOLERANCE) return d < -0.3 ? `bijna ${name}` : d > 0.3 ? `ruim ${name}` : name;
+  }
+  const whole = roundTo(value, 0);
+  const d = value - whole;
+  if (d <= -EXACT_TOLERANCE) return `bijna ${formatPercent(whole)}`;
+  if (d >= EXACT_TOLERANCE) return `ruim ${formatPercent(whole)}`;
+  return formatPercent(whole);
+}
+
+/** "ongeveer 27%", "ongeveer een derde". */
+export function about(value: number): string {
+  for (const [f, name] of FRACTIONS) if (Math.abs(value - f) <= FRACTION_TOLERANCE) return `ongeveer ${name}`;
+  return `ongeveer ${formatPercent(value)}`;
+}
+
+export interface Distribution {
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+const WORD = { positive: 'positief', neutral: 'neutraal', negative: 'negatief' } as const;
+const ORDER = ['positive', 'neutral', 'negative'] as const;
+/** Two shares closer than this are "wisselend". */
+export const MIXED_MARGIN = 10;
+
+/**
+ * The tendency of a distribution: "overwegend positief" when one side has at least half,
+ * "wisselend positief en neutraal" when the two largest are within ten points, else "vooral …".
+ */
+export function tendency(d: Distribution): string {
+  const ranked = [...ORDER].sort((a, b) => d[b] - d[a]);
+  const [top, second] = [ranked[0]!, ranked[1]!];
+  if (d[top] >= 50 && d[top] - d[second] > MIXED_MARGIN) return `overwegend ${WORD[top]}`;
+  if (d[top] - d[second] <= MIXED_MARGIN) {
+    const pair = ORDER.filter((k) => k === top || k === second);
+    return `wisselend ${WORD[pair[0]!]} en ${WORD[pair[1]!]}`;
+  }
+  return `vooral ${WORD[top]}`;
+}
+
+/** Differences smaller than this many points are not called differences. */
+export const COMPARISON_THRESHOLD = 5;
+
+/** "positiever dan …", "minder positief dan …", "vergelijkbaar met …" on the positive share. */
+export function comparison(productPositive: number, organisationPositive: number, reference: string): string {
+  const d = productPositive - organisationPositive;
+  if (d >= COMPARISON_THRESHOLD) return `positiever dan ${reference}`;
+  if (d <= -COMPARISON_THRESHOLD) return `minder positief dan ${reference}`;
+  return `vergelijkbaar met ${reference}`;
+}
+
+export function plural(count: number, singular: string, pluralForm: string): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}

@@ -1,0 +1,157 @@
+/**
+ * The report model: the whole report as a tree of plain data (parts → chapters → sections →
+ * blocks), in reading order, with every Dutch text already written. The PDF, the JSON file and
+ * later the diff are all functions of this tree; none of them reaches back into data or YAML.
+ * Documented in docs/report-model.md — keep it stable: other tools read the JSON.
+ */
+export const REPORT_MODEL_SCHEMA = 'eindrapport/report-model@1';
+
+export interface ReportModel {
+  schema: typeof REPORT_MODEL_SCHEMA;
+  edition: EditionInfo;
+  cover: Cover;
+  /** The colofon / disclaimer page, after the cover. */
+  colofon: Block[];
+  parts: Part[];
+}
+
+export interface EditionInfo {
+  year: number;
+  title: string;
+  subtitle: string;
+  organisation: string;
+  author: string;
+  published: string;
+  previousEdition: number | null;
+  keywords: string[];
+}
+
+export interface Cover {
+  organisation: string;
+  title: string;
+  year: number;
+  subtitle: string;
+  date: string;
+}
+
+export type PartKind = 'front-matter' | 'organisation' | 'products' | 'methodology';
+
+export interface Part {
+  id: string;
+  kind: PartKind;
+  /** "Deel I"; null for parts without a divider (front matter, methodology). */
+  label: string | null;
+  title: string | null;
+  /** Text on the part's own pages before its first chapter (Deel II: the respondents chart). */
+  intro: Block[];
+  chapters: Chapter[];
+}
+
+export interface Chapter {
+  id: string;
+  /** Chapter number; null for unnumbered chapters (management summary, introduction). */
+  number: number | null;
+  title: string;
+  /** Product name for Deel II chapters. */
+  product: string | null;
+  /** What the chapter is about: 'summary', 'introduction', 'values', 'processes', 'methodology'. */
+  topic: string;
+  /** Whether the chapter appears in the table of contents and the bookmarks. */
+  inToc: boolean;
+  intro: Block[];
+  sections: Section[];
+}
+
+export interface Section {
+  id: string;
+  /** "1.2"; null for unnumbered sections. */
+  number: string | null;
+  title: string;
+  /** The organisation value or work process the section reports on, if any. */
+  group: string | null;
+  scope: string;
+  blocks: Block[];
+}
+
+export type Block = ParagraphBlock | CaptionBlock | ChartBlock | ListBlock | TableBlock | NoteBlock;
+
+/** A number printed in a paragraph, and the aggregate it came from. */
+export interface FigureRef {
+  question: string;
+  scope: string;
+  segment: string;
+  /** positive, neutral, negative, yes, n, an answer label, or 'change' (points vs. previous edition). */
+  measure: string;
+  value: number;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  id: string;
+  text: string;
+  figures: FigureRef[];
+  /** Which snippet produced it: file and key path, for editors. */
+  source: { file: string; key: string };
+}
+
+export interface CaptionBlock {
+  type: 'caption';
+  text: string;
+  question: string;
+}
+
+export type ChartKind = 'likert' | 'yesno' | 'multiselect' | 'segments' | 'value-summary' | 'respondents';
+
+export interface ChartRow {
+  label: string;
+  question: string;
+  scope: string;
+  segment: string;
+  n: number;
+  counts: Record<string, number>;
+  percentages: Record<string, number>;
+  positive: number | null;
+  neutral: number | null;
+  negative: number | null;
+  yes: number | null;
+}
+
+export interface ChartBlock {
+  type: 'chart';
+  id: string;
+  chart: ChartKind;
+  /** The chart's question, scope and segment (for comparisons: those of the first row). */
+  question: string | null;
+  scope: string;
+  segment: string;
+  n: number;
+  counts: Record<string, number>;
+  percentages: Record<string, number>;
+  /** The statement printed above the chart; the chart and its caption are kept together. */
+  caption: string | null;
+  rows: ChartRow[];
+  /** Short Dutch description of the chart for readers who cannot see it (alt text). */
+  description: string;
+}
+
+export interface ListBlock {
+  type: 'list';
+  lead: string | null;
+  items: string[];
+  source: { file: string; key: string };
+}
+
+export interface TableBlock {
+  type: 'table';
+  caption: string;
+  header: string[];
+  rows: string[][];
+  /** Column alignment: numbers right. */
+  align: ('left' | 'right')[];
+}
+
+export interface NoteBlock {
+  type: 'note';
+  kind: 'too-few-respondents' | 'remark';
+  text: string;
+}

@@ -1,0 +1,94 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Aggregate } from '../analyse/aggregate-types.ts';
+import { roundTo } from '../analyse/rounding.ts';
+import type { ChartBlock, ChartRow, ReportModel, Block } from '../model/report-types.ts';
+import { likertChart } from './charts/likert.ts';
+import { segmentsChart } from './charts/segments.ts';
+import { valueSummaryChart } from './charts/value-summary.ts';
+import { yesNoChart } from './charts/yesno.ts';
+import { multiselectChart } from './charts/multiselect.ts';
+import { respondentsChart } from './charts/respondents.ts';
+import type { ChartOptions, ChartRow as ChartInputRow } from './charts/types.ts';
+import { renderChartSvg } from './charts/render-svg.ts';
+import type { ChartImage } from './pdf/document.ts';
+
+/** Every chart block in reading order. */
+export function chartBlocks(model: ReportModel): ChartBlock[] {
+  const out: ChartBlock[] = [];
+  const visit = (blocks: Block[]) => blocks.forEach((b) => b.type === 'chart' && out.push(b));
+  for (const part of model.parts) {
+    visit(part.intro);
+    for (const c of part.chapters) {
+      visit(c.intro);
+      c.sections.forEach((s) => visit(s.blocks));
+    }
+  }
+  return out;
+}
+
+/** The chart modules read aggregates; a model row carries the same numbers. */
+function asAggregate(row: ChartRow, kind: Aggregate['kind'], decimals: number): Aggregate {
+  return {
+    question: row.question,
+    kind,
+    scope: row.scope,
+    segment: row.segment,
+    n: row.n,
+    counts: row.counts,
+    percentages: row.percentages,
+    display: Object.fromEntries(Object.entries(row.percentages).map(([k, v]) => [k, roundTo(v, decimals)])),
+    positive: row.positive,
+    neutral: row.neutral,
+    negative: row.negative,
+    yes: row.yes,
+    asked: row.n,
+    nonSubstantive: {},
+    suppressed: false,
+  };
+}
+
+/** The Vega-Lite spec for a chart block: one module per chart kind. */
+export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpec {
+  const rows = (kind: Aggregate['kind']): ChartInputRow[] =>
+    block.rows.map((r) => ({ label: r.label, aggregate: asAggregate(r, kind, options.decimals) }));
+  switch (block.chart) {
+    case 'likert':
+      return likertChart(rows('likert').map((r) => ({ ...r, label: '' })), options);
+    case 'segments':
+      return segmentsChart(rows('likert'), options);
+    case 'value-summary':
+      return valueSummaryChart(rows('likert'), options);
+    case 'yesno':
+      return yesNoChart(asAggregate(block.rows[0]!, 'yesno', options.decimals), options);
+    case 'multiselect':
+      return multiselectChart(asAggregate(block.rows[0]!, 'multiselect', options.decimals), options);
+    case 'respondents':
+      return respondentsChart(
+        block.rows.map((r) => ({ product: r.label, invited: 0, responded: r.counts.respondenten ?? 0, responseRate: 0, share: r.percentages.respondenten ?? 0, segments: [] })),
+        options,
+      );
+  }
+}
+
+/** Draws every chart of the model as SVG; `onChart` reports progress. */
+export async function renderChartImages(
+  model: ReportModel,
+  options: ChartOptions,
+  onChart: (done: number, total: number) => void = () => {},
+  cache?: Map<string, ChartImage>,
+): Promise<Map<string, ChartImage>> {
+  const blocks = chartBlocks(model);
+  const images = new Map<string, ChartImage>();
+  for (const [i, block] of blocks.entries()) {
+    const spec = chartSpec(block, options);
+    const key = cache ? JSON.stringify(spec) : '';
+    let img = cache?.get(key);
+    if (!img) {
+      img = await renderChartSvg(spec);
+      cache?.set(key, img);
+    }
+    images.set(block.id, img);
+    onChart(i + 1, blocks.length);
+  }
+  return images;
+}

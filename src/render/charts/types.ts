@@ -1,0 +1,24 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Aggregate } from '../../analyse/aggregate-types.ts';
+
+/** The options every chart builder takes. Sizes are in points. */
+export interface ChartOptions {
+  /** Final width in the PDF, in points; the SVG is exactly this wide. */
+  width: number;
+  /** Decimals of the percentages printed in the chart (the edition's chart decimals). */
+  decimals: number;
+  /** Label of last year's bar, e.g. "2017"; used where a row carries `previous`. */
+  previousYearLabel?: string;
+}
+
+/** One row of a stacked (100%) bar chart: a statement, a segment or a scope. */
+export interface ChartRow {
+  /** Text in the label column; "" for none. */
+  label: string;
+  aggregate: Aggregate;
+  /** Last year's result: drawn as a second, thinner bar under this one. */
+  previous?: Aggregate;
+}
+
+/** Every chart module exports one function of this shape: pure, no file or network access. */
+export type ChartBuilder<Input> = (input: Input, options: ChartOptions) => TopLevelSpec;

@@ -1,0 +1,214 @@
+import type { Content, TDocumentDefinitions, ContentStack } from 'pdfmake/interfaces';
+import type { Block, Chapter, ChartBlock, Part, ReportModel, Section } from '../../model/report-types.ts';
+import { COLORS, CONTENT_WIDTH, PAGE, STYLES } from './styles.ts';
+
+/** A chart already drawn as SVG, sized in points. */
+export interface ChartImage {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export interface DocumentOptions {
+  charts: Map<string, ChartImage>;
+  creationDate: Date;
+  tocTitle: string;
+}
+
+/**
+ * Render stage (PDF): the report model → a pdfmake document definition. Every chapter is a
+ * pdfmake `section`, so it starts on a new page and carries its own running header.
+ */
+export function pdfDocument(model: ReportModel, opts: DocumentOptions): TDocumentDefinitions {
+  const content: Content[] = [coverSection(model), colofonSection(model), tocSection(opts.tocTitle)];
+  for (const part of model.parts) content.push(...partContent(part, opts));
+  const e = model.edition;
+  return {
+    pageSize: PAGE.size,
+    pageMargins: PAGE.margins,
+    info: {
+      title: `${e.organisation} ${e.title} – ${e.subtitle}`,
+      author: e.author,
+      subject: `${e.subtitle} van het ${e.title.toLowerCase()} van ${e.organisation}`,
+      keywords: e.keywords.join(', '),
+      creator: 'eindrapport',
+      producer: 'eindrapport (pdfmake)',
+      creationDate: opts.creationDate,
+    },
+    language: 'nl-NL',
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, color: COLORS.text },
+    styles: STYLES,
+    footer: (currentPage: number) => ({
+      columns: [
+        { text: `${e.organisation} – ${e.title}`, style: 'footer' },
+        { text: String(currentPage), style: 'footer', alignment: 'right' },
+      ],
+      margin: [PAGE.margins[0], 22, PAGE.margins[2], 0],
+    }),
+    content,
+  } as TDocumentDefinitions;
+}
+
+function runningHeader(text: string) {
+  return () => ({
+    stack: [
+      { text, style: 'header' },
+      { canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }] },
+    ],
+    margin: [PAGE.margins[0], 30, PAGE.margins[2], 0],
+  });
+}
+
+function section(stack: Content[], header: string | null): Content {
+  return { section: stack, header: header === null ? null : runningHeader(header), ...(header === null ? { footer: null } : {}) } as unknown as Content;
+}
+
+function coverSection(model: ReportModel): Content {
+  const c = model.cover;
+  return section(
+    [
+      { text: c.organisation, style: 'coverOrganisation', margin: [0, 150, 0, 40] },
+      { canvas: [{ type: 'rect', x: 0, y: 0, w: 60, h: 6, color: COLORS.accent }], margin: [0, 0, 0, 18] },
+      { text: c.title, style: 'coverTitle' },
+      { text: c.subtitle, style: 'coverSubtitle', margin: [0, 12, 0, 0] },
+      { text: c.date, style: 'coverDate', margin: [0, 260, 0, 0] },
+    ],
+    null,
+  );
+}
+
+function colofonSection(model: ReportModel): Content {
+  return section(
+    [{ stack: model.colofon.map((b) => (b.type === 'paragraph' ? { text: b.text, style: 'colofon' } : blockContent(b, new Map()))), margin: [0, 380, 0, 0] }],
+    null,
+  );
+}
+
+function tocSection(title: string): Content {
+  return section([{ toc: { title: { text: title, style: 'tocTitle' }, numberStyle: { fontSize: 10 } } } as Content], title);
+}
+
+/** Heading with a TOC entry and a bookmark under its parent. */
+function heading(text: string, style: string, id: string, parentId: string | null, tocStyle: string, tocMargin: number[]): Content {
+  return {
+    text,
+    style,
+    id,
+    tocItem: true,
+    tocStyle,
+    tocMargin,
+    tocNumberStyle: { style: tocStyle },
+    outline: true,
+    ...(parentId ? { outlineParentId: parentId } : {}),
+    outlineExpanded: parentId === null,
+  } as unknown as Content;
+}
+
+function partContent(part: Part, opts: DocumentOptions): Content[] {
+  const out: Content[] = [];
+  let parentId: string | null = null;
+  if (part.label && part.title) {
+    parentId = part.id;
+    const divider: Content[] = [
+      { text: part.label, style: 'partLabel' },
+      heading(part.title, 'partTitle', part.id, null, 'tocPart', [0, 10, 0, 2]),
+    ];
+    if (part.intro.length) divider.push(...keepTogether(part.intro.map((b) => blockContent(b, opts.charts))));
+    out.push(section(divider, part.title));
+  }
+  for (const chapter of part.chapters) out.push(chapterContent(chapter, parentId, opts));
+  return out;
+}
+
+function chapterTitle(c: Chapter): string {
+  return c.number === null ? c.title : `${c.number}  ${c.title}`;
+}
+
+function chapterContent(chapter: Chapter, parentId: string | null, opts: DocumentOptions): Content {
+  const title = chapterTitle(chapter);
+  const h = heading(title, 'h1', chapter.id, parentId, 'tocChapter', parentId ? [10, 3, 0, 1] : [0, 6, 0, 1]);
+  const intro = chapter.intro.map((b) => blockContent(b, opts.charts));
+  const stack: Content[] = [];
+  // The heading travels with the first thing after it: never last on a page.
+  stack.push({ stack: [h, ...(intro.slice(0, 1))], unbreakable: true } as ContentStack, ...intro.slice(1));
+  for (const s of chapter.sections) stack.push(...sectionContent(s, chapter, opts));
+  return section(stack, chapter.number === null ? chapter.title : `${chapter.number}  ${chapter.title}`);
+}
+
+function sectionContent(s: Section, chapter: Chapter, opts: DocumentOptions): Content[] {
+  const title = s.number ? `${s.number}  ${s.title}` : s.title;
+  const h = heading(title, 'h2', s.id, chapter.id, 'tocSection', [22, 1, 0, 0]);
+  const units = groupBlocks(s.blocks).map((unit) => unit.map((b) => blockContent(b, opts.charts)));
+  if (!units.length) return [h];
+  const [first, ...rest] = units;
+  return [{ stack: [h, ...first!], unbreakable: true } as ContentStack, ...rest.map((u) => (u.length > 1 ? ({ stack: u, unbreakable: true } as ContentStack) : u[0]!))];
+}
+
+/**
+ * Blocks that must stay on one page together: a caption with its chart (and a chart with the
+ * reasons list or the note right under it when short), a note with its list.
+ */
+export function groupBlocks(blocks: Block[]): Block[][] {
+  const units: Block[][] = [];
+  for (const b of blocks) {
+    const last = units[units.length - 1];
+    const prev = last?.[last.length - 1];
+    const joins =
+      prev !== undefined &&
+      ((prev.type === 'caption' && (b.type === 'chart' || b.type === 'note')) ||
+        (prev.type === 'note' && b.type === 'list') ||
+        (prev.type === 'chart' && b.type === 'chart' && b.chart === 'segments'));
+    if (joins) last!.push(b);
+    else units.push([b]);
+  }
+  return units;
+}
+
+function keepTogether(content: Content[]): Content[] {
+  return [{ stack: content, unbreakable: true } as ContentStack];
+}
+
+function chartContent(b: ChartBlock, charts: Map<string, ChartImage>): Content {
+  const img = charts.get(b.id);
+  if (!img) throw new Error(`chart ${b.id} was not rendered`);
+  const parts: Content[] = [];
+  if (b.caption) parts.push({ text: b.caption, style: 'caption' });
+  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10] } as Content);
+  return { stack: parts, unbreakable: true } as ContentStack;
+}
+
+export function blockContent(b: Block, charts: Map<string, ChartImage>): Content {
+  switch (b.type) {
+    case 'paragraph':
+      return { text: b.text, style: 'paragraph' };
+    case 'caption':
+      return { text: b.text, style: 'caption' };
+    case 'chart':
+      return chartContent(b, charts);
+    case 'note':
+      return { text: b.text, style: 'note' };
+    case 'list': {
+      const list: Content = { ul: b.items.map((i) => ({ text: i })), style: 'list' } as Content;
+      return b.lead ? { stack: [{ text: b.lead, style: 'listLead' }, list], unbreakable: b.items.length <= 8 } as ContentStack : list;
+    }
+    case 'table':
+      return {
+        stack: [
+          { text: b.caption, style: 'tableCaption' },
+          {
+            table: {
+              headerRows: 1,
+              widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
+              body: [
+                b.header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: b.align[i] ?? 'left' })),
+                ...b.rows.map((r, ri) => r.map((c, i) => ({ text: c, style: 'tableCell', alignment: b.align[i] ?? 'left', bold: ri === b.rows.length - 1 && b.caption.startsWith('Respons') }))),
+              ],
+            },
+            layout: 'lightHorizontalLines',
+            margin: [0, 0, 0, 10],
+          },
+        ],
+        unbreakable: true,
+      } as ContentStack;
+  }
+}

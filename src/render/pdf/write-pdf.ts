@@ -1,0 +1,39 @@
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+
+const require = createRequire(import.meta.url);
+/** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
+export const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+export const FONT_FILES = {
+  normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
+  bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
+  italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
+  bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+};
+
+interface PdfMake {
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let configured: PdfMake | null = null;
+
+/** pdfmake is a process-wide singleton: configure it once, with no network and only our fonts. */
+function pdfmake(): PdfMake {
+  if (configured) return configured;
+  const pm = require('pdfmake') as PdfMake;
+  pm.setFonts({ Roboto: FONT_FILES });
+  pm.setUrlAccessPolicy(() => false);
+  const fontDir = resolve(FONT_DIR);
+  pm.setLocalAccessPolicy((path) => resolve(path).startsWith(fontDir));
+  configured = pm;
+  return pm;
+}
+
+/** Lays out and serialises the document; nothing is written to disk here. */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake().createPdf(doc).getBuffer();
+}
