@@ -116,6 +116,7 @@ export function loadQuestionnaire(path: string): Questionnaire {
       problems.push(problem(at(i, 'filter'), `de filtervraag '${q.filter.question}' van '${q.key}' bestaat niet.`));
       continue;
     }
+    if (!target.answers.length) continue; // its scale is already reported as unknown
     const labels = new Set(target.answers.map((a) => a.label));
     for (const a of q.filter.answers) {
       if (!labels.has(a)) problems.push(problem(at(i, 'filter'), `'${a}' is geen antwoord op '${target.key}'.`, `Kies uit: ${[...labels].join(', ')}.`));

@@ -25,6 +25,7 @@ export const ReportTemplatesSchema = z.object({
     segments_caption: z.string(),
     value_summary_caption: z.string(),
     segments_lead: z.string(),
+    segments_too_few: z.string(),
   }),
   tables: z.object({
     response: z.object({ caption: z.string(), header: z.array(z.string()).length(5), total: z.string() }),

@@ -19,10 +19,11 @@ export interface ParsedYaml {
 /** Parses YAML text; syntax errors become an InputError with line and column. */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // Only the first syntax error: the ones after it are usually its echo.
     throw new InputError(
-      doc.errors.map((e) => {
+      doc.errors.slice(0, 1).map((e) => {
         const pos = e.linePos?.[0];
         return problem(
           { file, line: pos?.line, column: pos?.col },
@@ -36,7 +37,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 function describeYamlError(code: string, message: string): string {
-  const first = message.split('\n')[0] ?? message;
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'een sleutel komt twee keer voor';

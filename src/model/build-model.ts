@@ -344,13 +344,16 @@ class ModelBuilder {
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];
+      const tooSmall: string[] = [];
       for (const s of segments) {
         const sa = this.input.aggregates.get(q.key, a.scope, s.key);
         if (sa && !sa.suppressed) rows.push(chartRow(s.label, sa));
+        else tooSmall.push(s.label);
       }
-      if (rows.length > 2) {
-        const t = this.input.templates.sentences.segments_caption;
-        blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(t, { stelling: caption, product: product!.name }), rows, this.decimals));
+      if (rows.length >= 2) {
+        const { sentences } = this.input.templates;
+        blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals));
+        if (tooSmall.length) blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.segments_too_few, { segmenten: tooSmall.join(', ') }) });
       }
     }
     const reasons = this.input.narrative.reasons.get(product?.key ?? 'organisatie')?.get(q.key);

@@ -7,6 +7,8 @@ import { readQualtricsExport } from '../../load/qualtrics/read-export.ts';
  */
 
 const MAX_TEXT = 80;
+/** Free text found by its values, not its name: an open answer, or text embedded data such as a segment. */
+const TEXT_VALUES = 'bevat tekst';
 const MAX_NAME_WIDTH = 28;
 
 /** Metadata columns are listed on one line; only the question columns get a line each. */
@@ -56,6 +58,9 @@ export function inspectExport(exp: QualtricsExport): string {
     out.push('');
     out.push(`${title} (${list.length})${list.length ? ':' : ': geen'}`);
     out.push(...droppedLines(list));
+    if (reason === 'free-text' && list.some((d) => freeTextKind(d.name) === TEXT_VALUES)) {
+      out.push(`  Een kolom die '${TEXT_VALUES}' wordt wel ingelezen als de editie of vragenlijst hem koppelt (bijvoorbeeld een segmentkolom).`);
+    }
   }
   return `${out.join('\n')}\n`;
 }
@@ -83,7 +88,7 @@ function droppedLines(list: DroppedColumn[]): string[] {
 function freeTextKind(name: string): string {
   if (/_TEXT(?:_|$)/.test(name)) return 'tekstveld';
   if (/ - \S/.test(name)) return 'Text iQ';
-  return 'open antwoord';
+  return TEXT_VALUES;
 }
 
 function nameWidth(names: string[]): number {

@@ -63,14 +63,13 @@ const BYTE_COMMA = 0x2c;
 const BYTE_SEMICOLON = 0x3b;
 const BYTE_TAB = 0x09;
 
-type ColumnKind = 'meta' | 'question' | 'embedded';
-
 interface ColumnPlan {
   index: number;
   name: string;
   text: string;
   importId: string | null;
-  kind: ColumnKind;
+  /** Response metadata: never free text, never counted when detecting the value mode. */
+  meta: boolean;
   /** Set when the header alone decides the column goes (personal data, free text, not mapped). */
   drop: DropReason | null;
   /** Named in keepColumns: kept even with text values in a numeric export (e.g. a segment code). */
@@ -84,7 +83,7 @@ export function readQualtricsExport(path: string, options: ReadExportOptions = {
   try {
     data = readFileSync(path);
   } catch (e) {
-    throw new InputError(problem({ file }, readErrorMessage(e), 'Controleer de bestandsnaam en het pad (data.file in edition.yaml).'));
+    throw new InputError(problem({ file }, readErrorMessage(e), 'Controleer de bestandsnaam en het pad.'));
   }
   return parseQualtricsExport(data, file, options);
 }
@@ -239,7 +238,6 @@ class ExportParser {
   private storeIdx: number[] = [];
   private numeric: boolean[] = [];
   private hasValue: boolean[] = [];
-  private firstTextLine: number[] = [];
   private width = 0;
   private headerWidth = 0;
   private trailingColumn = false;
@@ -335,10 +333,7 @@ class ExportParser {
       const v = record[track[j]!]!;
       if (v === '') continue;
       this.hasValue[j] = true;
-      if (numeric[j] && !isNumericCell(v)) {
-        numeric[j] = false;
-        this.firstTextLine[j] = line;
-      }
+      if (numeric[j] && !isNumericCell(v)) numeric[j] = false;
     }
     const store = this.storeIdx;
     const out = new Array<string>(store.length);
@@ -390,7 +385,8 @@ class ExportParser {
   }
 
   private notQualtrics(line: number): never {
-    const firstLine = this.buf.subarray(0, Math.max(0, this.buf.indexOf(this.newline))).toString('utf8');
+    const end = this.buf.indexOf(this.newline);
+    const firstLine = this.buf.subarray(0, end === -1 ? this.buf.length : end).toString('utf8');
     const looksTsv = firstLine.includes('\t') && !firstLine.includes(this.delimiter);
     throw new InputError(
       problem(
@@ -426,8 +422,6 @@ class ExportParser {
         (importId !== null && PERSONAL_DATA.has(importId.replace(/^Location-/i, '').toLowerCase()));
       const freeText = TEXT_TAG.test(tag) || TEXT_IQ_TAG.test(tag) || (importId !== null && TEXT_IMPORT_ID.test(importId));
       const meta = !personal && METADATA.has(name.trim().toLowerCase());
-      // In the three-row format questions have a QID ImportId; anything else is embedded data or system fields.
-      const kind: ColumnKind = meta ? 'meta' : !legacy && importId !== null && !/^QID/i.test(importId) ? 'embedded' : 'question';
       const wanted = this.keepColumns?.has(name) ?? false;
       const drop: DropReason | null = personal
         ? 'personal-data'
@@ -436,7 +430,7 @@ class ExportParser {
           : this.keepColumns && !meta && !wanted
             ? 'not-mapped'
             : null;
-      plans.push({ index: i, name, text, importId, kind, drop, wanted });
+      plans.push({ index: i, name, text, importId, meta, drop, wanted });
     }
     this.plans = plans;
     if (this.keepColumns) this.checkKeepColumns();
@@ -448,7 +442,6 @@ class ExportParser {
     }
     this.numeric = this.trackIdx.map(() => true);
     this.hasValue = this.trackIdx.map(() => false);
-    this.firstTextLine = this.trackIdx.map(() => 0);
   }
 
   private checkKeepColumns(): void {
@@ -510,7 +503,7 @@ class ExportParser {
       // Text in a numeric export that no mapping asked for: an open answer or a text field.
       trackIdx.forEach((idx, j) => {
         const p = plans[idx]!;
-        if (p.kind !== 'meta' && !p.wanted && !this.numeric[j]) p.drop = 'free-text';
+        if (!p.meta && !p.wanted && !this.numeric[j]) p.drop = 'free-text';
       });
     }
 
@@ -547,8 +540,9 @@ class ExportParser {
 
   /**
    * Numeric exports write Finished/Status as 1/0, choice-text exports as True/"IP Address"; the
-   * question columns confirm it. A numeric export can still hold an undetected open question (the
-   * legacy sample's Q2), so a minority of text columns does not make it choice text.
+   * other columns confirm it. A numeric export can still hold an undetected open question (the
+   * legacy sample's Q2) or text embedded data (a segment code), so a minority of text columns does
+   * not make it choice text. Without Finished/Status any text column means choice text.
    */
   private detectValues(): QualtricsExport['values'] {
     let metaSignal: 'numeric' | 'choice-text' | null = null;
@@ -557,12 +551,12 @@ class ExportParser {
     this.trackIdx.forEach((idx, j) => {
       const p = this.plans[idx]!;
       if (!this.hasValue[j]) return;
-      if (p.kind === 'meta') {
+      if (p.meta) {
         const key = p.name.trim().toLowerCase();
         if (key !== 'finished' && key !== 'status') return;
         if (!this.numeric[j]) metaSignal = 'choice-text';
         else metaSignal ??= 'numeric';
-      } else if (p.kind === 'question') {
+      } else {
         if (this.numeric[j]) numericCols++;
         else textCols++;
       }

@@ -67,8 +67,8 @@ export function rectLayer(data: string, colour: { domain: string[]; range: strin
           legend: colour.legend
             ? {
                 orient: 'none' as const,
-                legendX: colour.legend.x,
-                legendY: colour.legend.y,
+                legendX: { expr: 'legendX' },
+                legendY: { expr: 'legendY' },
                 columns: colour.legend.columns,
                 direction: 'horizontal' as const,
                 title: null,
@@ -107,12 +107,17 @@ export function textLayer(data: string, style: TextStyle): LayerSpec {
   };
 }
 
-/** The top-level spec: exactly `width` points wide (fit-x, padding included), height from content. */
+/**
+ * The top-level spec: exactly `width` points wide (fit-x, padding included), height from content.
+ * Everything that varies from chart to chart of one kind is in `datasets`, `height` and `params`
+ * (the legend's position), so render-svg can compile each shape once and swap those in.
+ */
 export function chartSpec(
   width: number,
   height: number,
   datasets: Record<string, object[]>,
   layers: LayerSpec[],
+  legend?: LegendLayout | null,
 ): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -120,6 +125,14 @@ export function chartSpec(
     height: pt(height),
     autosize: { type: 'fit-x', contains: 'padding' },
     config: vegaLiteConfig,
+    ...(legend
+      ? {
+          params: [
+            { name: 'legendX', value: legend.x },
+            { name: 'legendY', value: legend.y },
+          ],
+        }
+      : {}),
     datasets: datasets as TopLevelSpec['datasets'],
     layer: layers,
   } as TopLevelSpec;
@@ -135,16 +148,22 @@ export interface LabelColumn {
   lines: string[][];
 }
 
+/** No label column takes more than this share of the chart, whatever its words. */
+const LABEL_COLUMN_LIMIT = 0.6;
+
 /**
  * Wraps row labels into a label column. 'fixed': the column is `labelColumnFixed` of the chart
  * width whatever the labels; 'fit': as wide as the longest label, at most `labelColumnMax`.
+ * Either way the column is widened (up to 60% of the chart) rather than cut a word in two.
  */
 export function labelColumn(labels: string[], chartWidth: number, mode: 'fixed' | 'fit'): LabelColumn {
   const size = theme.fontSize.label;
   const longest = Math.max(0, ...labels.map((l) => measureText(l.trim(), size)));
   if (longest === 0) return { width: 0, end: 0, lines: labels.map(() => []) };
-  const max = chartWidth * (mode === 'fixed' ? theme.layout.labelColumnFixed : theme.layout.labelColumnMax);
-  const width = mode === 'fixed' ? max : Math.min(Math.ceil(longest), max);
+  const longestWord = Math.max(...labels.flatMap((l) => l.split(/\s+/).map((w) => measureText(w, size))));
+  const share = mode === 'fixed' ? theme.layout.labelColumnFixed : theme.layout.labelColumnMax;
+  const column = Math.min(Math.max(chartWidth * share, Math.ceil(longestWord)), chartWidth * LABEL_COLUMN_LIMIT);
+  const width = mode === 'fixed' ? column : Math.min(Math.ceil(longest), column);
   return { width, end: width + theme.layout.gutter, lines: labels.map((l) => wrapText(l, width, size)) };
 }
 
@@ -164,16 +183,21 @@ function legendEntryWidth(label: string): number {
   return theme.legend.symbolSize + theme.legend.labelOffset + measureText(label, theme.fontSize.legend);
 }
 
-/** Largest column count whose row-major grid (each column as wide as its widest entry) fits. */
+/** Width of a row-major legend grid, each column as wide as its widest entry (Vega's 'each'). */
+function legendGridWidth(labels: string[], columns: number): number {
+  let total = (columns - 1) * theme.legend.columnPadding;
+  for (let c = 0; c < columns; c++) {
+    let widest = 0;
+    for (let i = c; i < labels.length; i += columns) widest = Math.max(widest, legendEntryWidth(labels[i]!));
+    total += widest;
+  }
+  return total;
+}
+
+/** Largest column count whose grid fits in `available` points (at least 1). */
 function legendColumnsWithin(labels: string[], available: number): number {
   for (let columns = labels.length; columns > 1; columns--) {
-    let total = (columns - 1) * theme.legend.columnPadding;
-    for (let c = 0; c < columns; c++) {
-      let widest = 0;
-      for (let i = c; i < labels.length; i += columns) widest = Math.max(widest, legendEntryWidth(labels[i]!));
-      total += widest;
-    }
-    if (total <= available) return columns;
+    if (legendGridWidth(labels, columns) <= available) return columns;
   }
   return 1;
 }
@@ -186,8 +210,11 @@ export function legendLayout(labels: string[], chartWidth: number, barsX: number
   const y = pt(top + theme.legend.marginTop);
   const underBars = legendColumnsWithin(labels, chartWidth - barsX);
   const fromEdge = legendColumnsWithin(labels, chartWidth);
-  const [x, columns] = underBars >= fromEdge ? [pt(barsX), underBars] : [0, fromEdge];
-  const rows = Math.ceil(labels.length / columns);
+  const [x, fitting] = underBars >= fromEdge ? [pt(barsX), underBars] : [0, fromEdge];
+  // As few rows as fit, filled evenly (3 + 2 rather than 4 + 1).
+  const rows = Math.ceil(labels.length / fitting);
+  const even = Math.ceil(labels.length / rows);
+  const columns = legendGridWidth(labels, even) <= chartWidth - x ? even : fitting;
   const entryHeight = Math.max(theme.legend.symbolSize, theme.fontSize.legend);
   return { x, y, columns, bottom: pt(y + rows * entryHeight + (rows - 1) * theme.legend.rowPadding) };
 }

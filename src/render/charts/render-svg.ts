@@ -47,10 +47,53 @@ export function renderChartSvg(spec: TopLevelSpec): Promise<ChartSvg> {
   return result;
 }
 
+// --- Compiled shapes ----------------------------------------------------------------------------
+// Compiling and parsing cost more than running a view. Charts of one kind and width differ only in
+// `datasets`, `height` and `params` values (see marks.ts chartSpec): each shape is compiled once,
+// without data, and every render — the first one too — swaps those in, so a cache hit and a miss
+// give the same SVG.
+
+interface Shape {
+  runtime: vega.Runtime;
+  datasets: Record<string, unknown[]>;
+  height: number | undefined;
+  params: { name: string; value: unknown }[];
+}
+
+const runtimes = new Map<string, vega.Runtime>();
+
+/** Empties the cache of compiled chart shapes (tests; a theme reload). */
+export function clearChartCache(): void {
+  runtimes.clear();
+}
+
+function shapeOf(spec: TopLevelSpec): Shape {
+  const { datasets = {}, height, params = [], ...rest } = spec as TopLevelSpec & {
+    datasets?: Record<string, unknown[]>;
+    height?: unknown;
+    params?: { name: string; value?: unknown }[];
+  };
+  const values = params.map((p) => ({ name: p.name, value: p.value }));
+  const key = JSON.stringify([rest, Object.keys(datasets), values.map((p) => p.name), typeof height]);
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    const compiled = compile(spec).spec;
+    for (const data of compiled.data ?? []) {
+      if (data.name in datasets && 'values' in data) data.values = [];
+    }
+    runtime = vega.parse(compiled);
+    runtimes.set(key, runtime);
+  }
+  return { runtime, datasets, height: typeof height === 'number' ? height : undefined, params: values };
+}
+
 async function render(spec: TopLevelSpec): Promise<ChartSvg> {
-  const runtime = vega.parse(compile(spec).spec);
-  const view = new vega.View(runtime, { renderer: 'none', loader: refusingLoader, locale: viewLocale });
+  const shape = shapeOf(spec);
+  const view = new vega.View(shape.runtime, { renderer: 'none', loader: refusingLoader, locale: viewLocale });
   try {
+    for (const [name, values] of Object.entries(shape.datasets)) view.data(name, structuredClone(values));
+    if (shape.height !== undefined) view.height(shape.height);
+    for (const p of shape.params) view.signal(p.name, p.value);
     await view.runAsync();
     vega.resetSVGDefIds();
     const svg = stripImages(await view.toSVG());

@@ -105,7 +105,7 @@ export function stackedBarsSpec(rows: ChartRow[], options: ChartOptions, labelMo
     textLayer('rowLabels', { align: 'left', fontSize: sizes.label }),
     textLayer('years', { align: 'right', fontSize: sizes.value }),
     textLayer('counts', { align: 'right', fontSize: sizes.count }),
-  ]);
+  ], legend);
 }
 
 /** The segments of one bar; pushes the percentage labels that fit inside their segment. */

@@ -157,7 +157,8 @@ export function groupBlocks(blocks: Block[]): Block[][] {
       prev !== undefined &&
       ((prev.type === 'caption' && (b.type === 'chart' || b.type === 'note')) ||
         (prev.type === 'note' && b.type === 'list') ||
-        (prev.type === 'chart' && b.type === 'chart' && b.chart === 'segments'));
+        (prev.type === 'chart' && b.type === 'chart' && b.chart === 'segments') ||
+        (prev.type === 'chart' && b.type === 'note'));
     if (joins) last!.push(b);
     else units.push([b]);
   }

@@ -266,6 +266,9 @@ describe('parseQualtricsExport on small inline exports', () => {
     expect(exp.values).toBe('choice-text');
     expect(column(exp, 'Q1')).toEqual(['Zeer tevreden', 'Ontevreden']);
     expect(exp.dropped).toEqual([]);
+    // Without Finished/Status, any text answer means choice text.
+    const bare = ['ResponseId,Q1', 'Response ID,Vraag 1', importIds(['_recordId', 'QID1']), 'R_1,Ja', 'R_2,3'].join('\n');
+    expect(parseQualtricsExport(bare, 'x.csv').values).toBe('choice-text');
   });
 
   it('numeric export: a column with text is free text and its cells are gone', () => {
@@ -277,8 +280,8 @@ describe('parseQualtricsExport on small inline exports', () => {
     expect(JSON.stringify(exp)).not.toContain('06-12345678');
   });
 
-  it('quoted cells with commas and newlines; line numbers count the embedded newlines', () => {
-    const csv = ['ResponseId,Finished,Q1', 'Response ID,Finished,"Vraag 1,\nover twee regels"', importIds(['_recordId', 'finished', 'QID1']), 'R_1,1,3', 'R_2,1,4'].join('\r\n');
+  it('quoted cells with commas and CRLF newlines; line numbers count the embedded newlines once', () => {
+    const csv = ['ResponseId,Finished,Q1', 'Response ID,Finished,"Vraag 1,\r\nover twee regels"', importIds(['_recordId', 'finished', 'QID1']), 'R_1,1,3', 'R_2,1,4'].join('\r\n');
     const exp = parseQualtricsExport(csv, 'x.csv');
     expect(exp.columns[2]!.text).toBe('Vraag 1,\r\nover twee regels');
     expect(exp.rowLines).toEqual([5, 6]);

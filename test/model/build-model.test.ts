@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/build.ts';
+import type { Block, ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
+import { MINI_EDITION } from '../helpers/paths.ts';
+
+const { model } = buildModel(MINI_EDITION);
+const allBlocks = (): Block[] =>
+  model.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
+const paragraphs = () => allBlocks().filter((b): b is ParagraphBlock => b.type === 'paragraph');
+const charts = () => allBlocks().filter((b): b is ChartBlock => b.type === 'chart');
+
+describe('buildReportModel', () => {
+  it('orders parts: front matter, Deel I, Deel II, methodology', () => {
+    expect(model.parts.map((p) => p.kind)).toEqual(['front-matter', 'organisation', 'products', 'methodology']);
+    expect(model.parts[1]!.label).toBe('Deel I');
+  });
+
+  it('numbers a chapter pair per product after Deel I, in edition order', () => {
+    const titles = model.parts[2]!.chapters.map((c) => `${c.number} ${c.title}`);
+    expect(titles).toEqual(['3 Hoe we werken rond Alfa', '4 De werkprocessen rond Alfa', '5 Hoe we werken rond Beta', '6 De werkprocessen rond Beta']);
+    expect(model.parts[3]!.chapters[0]!.number).toBe(7);
+    expect(model.parts[2]!.chapters[1]!.sections.map((s) => s.number)).toEqual(['4.1']);
+  });
+
+  it('fills narrative numbers from the aggregates and records where each came from', () => {
+    const p = paragraphs().find((x) => x.source.key === 'betrouwbaar' && x.text.startsWith('Het beeld'))!;
+    expect(p.text).toBe('Het beeld is overwegend positief: bijna 63% is positief (N = 8).');
+    expect(p.figures).toEqual([
+      { question: 'vertrouwen', scope: 'organisation', segment: 'all', measure: 'positive', value: 62.5 },
+      { question: 'vertrouwen', scope: 'organisation', segment: 'all', measure: 'n', value: 8 },
+    ]);
+  });
+
+  it('uses the generic product snippet with the product data', () => {
+    const texts = paragraphs().map((x) => x.text);
+    expect(texts).toContain('Bij Alfa is 60% positief.');
+    expect(texts).toContain('Bij Beta is 67% positief.');
+  });
+
+  it('switches to the too-few sentence and leaves out chart and percentages for small groups', () => {
+    const beta = model.parts[2]!.chapters[3]!.sections[0]!;
+    expect(beta.blocks.map((b) => b.type)).toEqual(['paragraph', 'chart', 'caption', 'note']);
+    expect((beta.blocks[0] as ParagraphBlock).text).toBe('Te weinig aangesloten afnemers bij Beta.');
+    expect(beta.blocks[3]).toMatchObject({ type: 'note', kind: 'too-few-respondents' });
+  });
+
+  it('has one chart per non-suppressed question per scope, carrying its numbers', () => {
+    const single = charts().filter((c) => c.chart !== 'segments' && c.chart !== 'value-summary' && c.chart !== 'respondents');
+    // organisation: 4 questions; Alfa: 3; Beta: vertrouwen + aangesloten (tevreden suppressed)
+    expect(single.map((c) => `${c.scope}:${c.question}`)).toEqual([
+      'organisation:vertrouwen', 'organisation:aangesloten', 'organisation:tevreden-aansluiting', 'organisation:verbetering',
+      'Alfa:vertrouwen', 'Alfa:aangesloten', 'Alfa:tevreden-aansluiting',
+      'Beta:vertrouwen', 'Beta:aangesloten',
+    ]);
+    const c = single[0]!;
+    expect(c).toMatchObject({ n: 8, segment: 'all', counts: { Eens: 3 } });
+    expect(c.percentages.Neutraal).toBeCloseTo(25);
+  });
+
+  it('adds a segment comparison with Totaal and the segments that are large enough', () => {
+    const seg = charts().find((c) => c.chart === 'segments' && c.question === 'vertrouwen')!;
+    expect(seg.rows.map((r) => r.label)).toEqual(['Totaal', 'A-categorie']);
+    const section = model.parts[2]!.chapters[0]!.sections[0]!.blocks;
+    const note = section[section.indexOf(seg) + 1];
+    expect(note).toMatchObject({ type: 'note', text: 'Niet getoond wegens te weinig respondenten (minder dan 3): B-categorie.' });
+  });
+
+  it('adds the curated reasons list after the chart it belongs to', () => {
+    const s = model.parts[1]!.chapters[1]!.sections[0]!;
+    const i = s.blocks.findIndex((b) => b.type === 'list');
+    expect(s.blocks[i]).toMatchObject({ lead: 'Wie niet tevreden is, noemt:', items: ['Het duurde lang', 'De uitleg was onduidelijk'] });
+    expect((s.blocks[i - 1] as ChartBlock).question).toBe('tevreden-aansluiting');
+  });
+
+  it('writes the response table from the statistics', () => {
+    const table = model.parts[3]!.chapters[0]!.sections[1]!.blocks.find((b) => b.type === 'table')!;
+    expect(table).toMatchObject({ rows: [['Alfa', '30', '6', '20,0%', '60,0%'], ['Beta', '10', '4', '40,0%', '40,0%'], ['Totaal', '40', '10', '25,0%', '100,0%']] });
+  });
+});

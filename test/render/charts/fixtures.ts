@@ -1,0 +1,44 @@
+import type { Aggregate } from '../../../src/analyse/aggregate-types.ts';
+import type { QuestionKind } from '../../../src/load/questionnaire.ts';
+
+/** An Aggregate from counts in scale order; percentages of their sum, display rounded to 1 decimal. */
+export function aggregate(counts: Record<string, number>, kind: QuestionKind = 'likert'): Aggregate {
+  const n = Object.values(counts).reduce((a, b) => a + b, 0);
+  const percentages: Record<string, number> = {};
+  const display: Record<string, number> = {};
+  for (const [label, count] of Object.entries(counts)) {
+    percentages[label] = n ? (100 * count) / n : 0;
+    display[label] = Math.round(percentages[label] * 10) / 10;
+  }
+  return {
+    question: 'test-vraag',
+    kind,
+    scope: 'organisation',
+    segment: 'all',
+    n,
+    counts,
+    percentages,
+    display,
+    positive: null,
+    neutral: null,
+    negative: null,
+    yes: kind === 'yesno' ? (percentages['Ja'] ?? 0) : null,
+    asked: n,
+    nonSubstantive: {},
+    suppressed: false,
+  };
+}
+
+/** Agreement scale counts: Zeer oneens … Zeer eens. */
+export function agreement(a: number, b: number, c: number, d: number, e: number, other?: [string, number]): Aggregate {
+  return aggregate(
+    { 'Zeer oneens': a, Oneens: b, Neutraal: c, Eens: d, 'Zeer eens': e, ...(other ? { [other[0]]: other[1] } : {}) },
+    other ? 'usefulness' : 'likert',
+  );
+}
+
+/** 30/61/120/182/91 of 484: 6,2% 12,6% 24,8% 37,6% 18,8%. */
+export const KNOWN = agreement(30, 61, 120, 182, 91);
+
+export const LONG_STATEMENT =
+  'Ik heb er vertrouwen in dat Logius voldoet aan de vastgestelde kwaliteits- en beveiligingsnormen en dat Logius werkt met bewezen technologie.';
