@@ -59,7 +59,7 @@ export function inspectExport(exp: QualtricsExport): string {
     out.push(`${title} (${list.length})${list.length ? ':' : ': geen'}`);
     out.push(...droppedLines(list));
     if (reason === 'free-text' && list.some((d) => freeTextKind(d.name) === TEXT_VALUES)) {
-      out.push(`  Een kolom die '${TEXT_VALUES}' wordt wel ingelezen als de editie of vragenlijst hem koppelt (bijvoorbeeld een segmentkolom).`);
+      out.push(`  Kolommen met '(${TEXT_VALUES})' worden wel ingelezen als de editie of vragenlijst ze koppelt (bijvoorbeeld een segmentkolom).`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -55,6 +55,7 @@ const TEXT_IQ_TAG =
   / - (?:Parent Topics|Topics|Topic Sentiment (?:Label|Score)|Sentiment(?: Polarity| Score)?|Actionability|Emotion(?: Intensity)?|Effort(?: Numeric)?|Topic Hierarchy Level \d+)$/i;
 
 const MAX_RAGGED_REPORTED = 10;
+const more = (n: number) => `${n} ${n === 1 ? 'rij' : 'rijen'}`;
 
 const BYTE_LF = 0x0a;
 const BYTE_CR = 0x0d;
@@ -286,7 +287,7 @@ class ExportParser {
     if (this.ragged.length) {
       if (this.raggedCount > this.ragged.length) {
         this.ragged.push(
-          problem({ file: this.file }, `en nog ${this.raggedCount - this.ragged.length} rijen met een afwijkend aantal cellen.`),
+          problem({ file: this.file }, `en nog ${more(this.raggedCount - this.ragged.length)} met een afwijkend aantal cellen.`),
         );
       }
       throw new InputError(this.ragged);

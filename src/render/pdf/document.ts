@@ -121,7 +121,7 @@ function partContent(part: Part, opts: DocumentOptions): Content[] {
 }
 
 function chapterTitle(c: Chapter): string {
-  return c.number === null ? c.title : `${c.number}  ${c.title}`;
+  return c.number === null ? c.title : `${c.number} ${c.title}`;
 }
 
 function chapterContent(chapter: Chapter, parentId: string | null, opts: DocumentOptions): Content {
@@ -132,11 +132,11 @@ function chapterContent(chapter: Chapter, parentId: string | null, opts: Documen
   // The heading travels with the first thing after it: never last on a page.
   stack.push({ stack: [h, ...(intro.slice(0, 1))], unbreakable: true } as ContentStack, ...intro.slice(1));
   for (const s of chapter.sections) stack.push(...sectionContent(s, chapter, opts));
-  return section(stack, chapter.number === null ? chapter.title : `${chapter.number}  ${chapter.title}`);
+  return section(stack, chapter.number === null ? chapter.title : `${chapter.number} ${chapter.title}`);
 }
 
 function sectionContent(s: Section, chapter: Chapter, opts: DocumentOptions): Content[] {
-  const title = s.number ? `${s.number}  ${s.title}` : s.title;
+  const title = s.number ? `${s.number} ${s.title}` : s.title;
   const h = heading(title, 'h2', s.id, chapter.id, 'tocSection', [22, 1, 0, 0]);
   const units = groupBlocks(s.blocks).map((unit) => unit.map((b) => blockContent(b, opts.charts)));
   if (!units.length) return [h];

@@ -45,7 +45,7 @@ describe('inspectExport', () => {
     ]);
     const freeText = section(text, 'Weggelaten: vrije tekst (2)');
     expect(freeText[0]).toMatch(/^\s+Q2\s+This is a free text question\. \(bevat tekst\)$/);
-    expect(freeText[2]).toMatch(/wel ingelezen als de editie of vragenlijst hem koppelt/);
+    expect(freeText[2]).toMatch(/wel ingelezen als de editie of vragenlijst ze koppelt/);
     expect(freeText[1]).toMatch(/Q2 - Topics.*\(Text iQ\)$/);
 
     expect(text).not.toContain('130.92.34.66');
