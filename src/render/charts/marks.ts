@@ -178,9 +178,10 @@ export interface LegendLayout {
   bottom: number;
 }
 
-/** Width of one legend entry as Vega lays it out: symbol, label offset, label. */
+/** Width of one legend entry as Vega lays it out: symbol column (at least the font size), label offset, label. */
 function legendEntryWidth(label: string): number {
-  return theme.legend.symbolSize + theme.legend.labelOffset + measureText(label, theme.fontSize.legend);
+  const symbolColumn = Math.max(Math.ceil(theme.legend.symbolSize), theme.fontSize.legend);
+  return symbolColumn + theme.legend.labelOffset + measureText(label, theme.fontSize.legend);
 }
 
 /** Width of a row-major legend grid, each column as wide as its widest entry (Vega's 'each'). */
@@ -215,6 +216,6 @@ export function legendLayout(labels: string[], chartWidth: number, barsX: number
   const rows = Math.ceil(labels.length / fitting);
   const even = Math.ceil(labels.length / rows);
   const columns = legendGridWidth(labels, even) <= chartWidth - x ? even : fitting;
-  const entryHeight = Math.max(theme.legend.symbolSize, theme.fontSize.legend);
+  const entryHeight = Math.max(Math.ceil(theme.legend.symbolSize), theme.fontSize.legend);
   return { x, y, columns, bottom: pt(y + rows * entryHeight + (rows - 1) * theme.legend.rowPadding) };
 }

@@ -53,47 +53,67 @@ export function renderChartSvg(spec: TopLevelSpec): Promise<ChartSvg> {
 // without data, and every render — the first one too — swaps those in, so a cache hit and a miss
 // give the same SVG.
 
-interface Shape {
+interface CompiledShape {
   runtime: vega.Runtime;
-  datasets: Record<string, unknown[]>;
-  height: number | undefined;
-  params: { name: string; value: unknown }[];
+  /** The named datasets the compiled spec reads (Vega-Lite drops unused ones). */
+  datasets: Set<string>;
 }
 
-const runtimes = new Map<string, vega.Runtime>();
+/** At most this many shapes are kept; a report has a few dozen (kind × answer scale × width). */
+const MAX_SHAPES = 500;
+const shapes = new Map<string, CompiledShape>();
 
 /** Empties the cache of compiled chart shapes (tests; a theme reload). */
 export function clearChartCache(): void {
-  runtimes.clear();
+  shapes.clear();
 }
 
-function shapeOf(spec: TopLevelSpec): Shape {
-  const { datasets = {}, height, params = [], ...rest } = spec as TopLevelSpec & {
+interface Variables {
+  datasets: Record<string, unknown[]>;
+  height?: number;
+  params: { name: string; value: unknown }[];
+}
+
+/** Splits a spec into its shape (cache key) and the values that vary between charts of a shape. */
+function split(spec: TopLevelSpec): { key: string; variables: Variables } {
+  const { datasets = {}, params = [], ...rest } = spec as TopLevelSpec & {
     datasets?: Record<string, unknown[]>;
-    height?: unknown;
     params?: { name: string; value?: unknown }[];
+    height?: unknown;
   };
-  const values = params.map((p) => ({ name: p.name, value: p.value }));
-  const key = JSON.stringify([rest, Object.keys(datasets), values.map((p) => p.name), typeof height]);
-  let runtime = runtimes.get(key);
-  if (!runtime) {
+  const height = typeof rest.height === 'number' ? rest.height : undefined;
+  if (height !== undefined) delete rest.height;
+  const values = params.filter((p) => 'value' in p).map((p) => ({ name: p.name, value: p.value }));
+  const keyParams = params.map((p) => ('value' in p ? { ...p, value: null } : p));
+  return { key: JSON.stringify([rest, Object.keys(datasets), keyParams]), variables: { datasets, height, params: values } };
+}
+
+function compiledShape(key: string, spec: TopLevelSpec, datasets: Record<string, unknown[]>): CompiledShape {
+  let shape = shapes.get(key);
+  if (!shape) {
     const compiled = compile(spec).spec;
+    const names = new Set<string>();
     for (const data of compiled.data ?? []) {
-      if (data.name in datasets && 'values' in data) data.values = [];
+      if (data.name in datasets && 'values' in data) {
+        data.values = [];
+        names.add(data.name);
+      }
     }
-    runtime = vega.parse(compiled);
-    runtimes.set(key, runtime);
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shape = { runtime: vega.parse(compiled), datasets: names };
+    shapes.set(key, shape);
   }
-  return { runtime, datasets, height: typeof height === 'number' ? height : undefined, params: values };
+  return shape;
 }
 
 async function render(spec: TopLevelSpec): Promise<ChartSvg> {
-  const shape = shapeOf(spec);
+  const { key, variables } = split(spec);
+  const shape = compiledShape(key, spec, variables.datasets);
   const view = new vega.View(shape.runtime, { renderer: 'none', loader: refusingLoader, locale: viewLocale });
   try {
-    for (const [name, values] of Object.entries(shape.datasets)) view.data(name, structuredClone(values));
-    if (shape.height !== undefined) view.height(shape.height);
-    for (const p of shape.params) view.signal(p.name, p.value);
+    for (const name of shape.datasets) view.data(name, structuredClone(variables.datasets[name] ?? []));
+    if (variables.height !== undefined) view.height(variables.height);
+    for (const p of variables.params) view.signal(p.name, p.value);
     await view.runAsync();
     vega.resetSVGDefIds();
     const svg = stripImages(await view.toSVG());

@@ -131,17 +131,20 @@ function chapterContent(chapter: Chapter, parentId: string | null, opts: Documen
   const stack: Content[] = [];
   // The heading travels with the first thing after it: never last on a page.
   stack.push({ stack: [h, ...(intro.slice(0, 1))], unbreakable: true } as ContentStack, ...intro.slice(1));
-  for (const s of chapter.sections) stack.push(...sectionContent(s, chapter, opts));
+  // Every value and work process after the first starts on a page of its own, as readers of the
+  // printed report expect; the first follows the chapter introduction.
+  chapter.sections.forEach((s, i) => stack.push(...sectionContent(s, chapter, opts, i > 0)));
   return section(stack, chapter.number === null ? chapter.title : `${chapter.number} ${chapter.title}`);
 }
 
-function sectionContent(s: Section, chapter: Chapter, opts: DocumentOptions): Content[] {
+function sectionContent(s: Section, chapter: Chapter, opts: DocumentOptions, newPage: boolean): Content[] {
   const title = s.number ? `${s.number} ${s.title}` : s.title;
   const h = heading(title, 'h2', s.id, chapter.id, 'tocSection', [22, 1, 0, 0]);
   const units = groupBlocks(s.blocks).map((unit) => unit.map((b) => blockContent(b, opts.charts)));
-  if (!units.length) return [h];
+  const pageBreak = newPage ? { pageBreak: 'before' as const } : {};
+  if (!units.length) return [{ stack: [h], ...pageBreak } as ContentStack];
   const [first, ...rest] = units;
-  return [{ stack: [h, ...first!], unbreakable: true } as ContentStack, ...rest.map((u) => (u.length > 1 ? ({ stack: u, unbreakable: true } as ContentStack) : u[0]!))];
+  return [{ stack: [h, ...first!], unbreakable: true, ...pageBreak } as ContentStack, ...rest.map((u) => (u.length > 1 ? ({ stack: u, unbreakable: true } as ContentStack) : u[0]!))];
 }
 
 /**

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: measured, not asserted. Medians of several runs, because these machines are
+ * noisy. Each cold build runs in a fresh Node process.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function runInChild(script: string, args: string[]): Record<string, number> {
+  const out = execFileSync(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+function report(title: string, samples: Record<string, number>[], fields: [string, string][]): void {
+  console.log(`\n${title} (mediaan van ${samples.length})`);
+  for (const [key, label] of fields) {
+    const values = samples.map((s) => s[key]!);
+    console.log(`  ${label.padEnd(34)} ${median(values).toFixed(key.endsWith('MB') ? 0 : 3).padStart(9)}   [${values.map((v) => v.toFixed(key.endsWith('MB') ? 0 : 3)).join(', ')}]`);
+  }
+}
+
+export async function main(args: string[]): Promise<number> {
+  const only = args[0];
+  if (!only || only === 'import') {
+    // A 100,000-respondent export with the 2018 distributions, in a copy of the 2018 edition.
+    const dir = mkdtempSync(join(tmpdir(), 'bench-100k-'));
+    cpSync(join(ROOT, 'content/2018'), dir, { recursive: true });
+    const { generateExport } = await import('../fixtures/generator/main.ts');
+    const csv = join(dir, 'export-100k.csv');
+    writeFileSync(csv, generateExport({ respondents: 100_000 }));
+    const edition = join(dir, 'edition.yaml');
+    const text = (await import('node:fs')).readFileSync(edition, 'utf8').replace(/file: .*\.csv/, 'file: export-100k.csv');
+    writeFileSync(edition, text);
+    const samples = Array.from({ length: RUNS }, () => runInChild('bench/import-aggregate.ts', [edition]));
+    report('Import + aggregatie, 100.000 respondenten', samples, [
+      ['importSeconds', 'import (CSV lezen en koppelen), s'],
+      ['aggregateSeconds', 'aggregatie, s'],
+      ['records', 'aantal aggregaten'],
+      ['peakRssMB', 'piekgeheugen (RSS), MB'],
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!only || only === 'build') {
+    const out = mkdtempSync(join(tmpdir(), 'bench-build-'));
+    const samples = Array.from({ length: RUNS }, () => runInChild('bench/cold-build.ts', [join(ROOT, 'content/2018/edition.yaml'), out]));
+    report('Koude build van het rapport 2018 (nieuw proces per run)', samples, [
+      ['totalSeconds', 'totaal (incl. opstarten), s'],
+      ['buildSeconds', 'build(), s'],
+      ['pages', "pagina's"],
+      ['charts', 'grafieken'],
+      ['peakRssMB', 'piekgeheugen (RSS), MB'],
+    ]);
+    rmSync(out, { recursive: true, force: true });
+  }
+  return 0;
+}

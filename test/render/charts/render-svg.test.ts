@@ -1,0 +1,113 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { likertChart } from '../../../src/render/charts/likert.ts';
+import { clearChartCache, renderChart, renderChartSvg, type ChartKind, type ChartInput } from '../../../src/render/charts/render-svg.ts';
+import type { ChartOptions } from '../../../src/render/charts/types.ts';
+import { aggregate, agreement, KNOWN, LONG_STATEMENT } from './fixtures.ts';
+import { placedTexts } from './svg-text.ts';
+
+const options: ChartOptions = { width: 451, decimals: 1, previousYearLabel: '2017' };
+const yesNo = aggregate({ Ja: 269, Nee: 344 }, 'yesno');
+
+/** One input per chart kind, with long labels and narrow segments to stress the layout. */
+const samples: { [K in ChartKind]: ChartInput<K> } = {
+  likert: [
+    { label: 'Totaal', aggregate: KNOWN, previous: agreement(40, 70, 100, 150, 90) },
+    { label: 'Informatiebijeenkomsten', aggregate: agreement(5, 9, 40, 80, 22, ['Niet van toepassing', 60]) },
+  ],
+  segments: [
+    { label: 'Totaal', aggregate: KNOWN },
+    { label: 'A-categorie', aggregate: agreement(0, 1, 1, 2, 1) },
+    { label: 'C-categorie', aggregate: agreement(29, 58, 114, 170, 86) },
+  ],
+  'value-summary': [
+    { label: 'Ik merk dat Logius afspraken nakomt of uitlegt waarom dat een keer niet lukt.', aggregate: agreement(20, 50, 130, 200, 60) },
+    { label: LONG_STATEMENT, aggregate: agreement(5, 20, 110, 250, 90) },
+  ],
+  yesno: yesNo,
+  multiselect: aggregate({ Inhoud: 40, Leesbaarheid: 25, 'Anders, namelijk een heel lange toelichting': 61 }, 'multiselect'),
+  respondents: [
+    { product: 'DigiD', invited: 1200, responded: 269, responseRate: 22.4, share: 43.88, segments: [] },
+    { product: 'Stelselcatalogus', invited: 30, responded: 3, responseRate: 10, share: 0.49, segments: [] },
+  ],
+};
+const kinds = Object.keys(samples) as ChartKind[];
+
+function render<K extends ChartKind>(kind: K, o: ChartOptions = options) {
+  return renderChart(kind, samples[kind], o);
+}
+
+describe('renderChartSvg', () => {
+  it('writes Dutch percentages, N and the legend in scale order into the SVG', async () => {
+    const { svg } = await renderChartSvg(likertChart([{ label: 'Totaal', aggregate: KNOWN }], options));
+    const strings = placedTexts(svg).map((t) => t.text);
+    expect(strings).toContain('18,8%');
+    expect(strings).toContain('N = 484');
+    const legend = ['Zeer oneens', 'Oneens', 'Neutraal', 'Eens', 'Zeer eens'].map((l) => strings.indexOf(l));
+    expect(legend.every((i) => i >= 0)).toBe(true);
+    expect([...legend].sort((a, b) => a - b)).toEqual(legend);
+    expect(svg).toContain('font-family="Roboto"');
+  });
+
+  it.each(kinds)('%s: exactly the requested width, nothing outside it, no <image>', async (kind) => {
+    for (const width of [220, 300, 451]) {
+      const chart = await render(kind, { ...options, width });
+      expect(chart.width).toBe(width);
+      expect(chart.svg).toMatch(new RegExp(`^<svg[^>]* width="${width}"`));
+      expect(chart.svg).not.toMatch(/<image/);
+      for (const t of placedTexts(chart.svg)) {
+        expect(t.left, t.text).toBeGreaterThanOrEqual(-0.01);
+        expect(t.right, t.text).toBeLessThanOrEqual(width + 0.01);
+        expect(t.y, t.text).toBeLessThanOrEqual(chart.height);
+      }
+    }
+  });
+
+  it.each(kinds)('%s: same input gives a byte-identical SVG, cached or not', async (kind) => {
+    const first = await render(kind);
+    const second = await render(kind);
+    clearChartCache();
+    const fresh = await render(kind);
+    expect(second.svg).toBe(first.svg);
+    expect(fresh.svg).toBe(first.svg);
+  });
+
+  it('stays deterministic when renders overlap', async () => {
+    const alone = await render('likert');
+    const [a, , b] = await Promise.all([render('likert'), render('segments'), render('likert')]);
+    expect(a.svg).toBe(alone.svg);
+    expect(b.svg).toBe(alone.svg);
+  });
+
+  it('wraps a long statement over several text lines', async () => {
+    const { svg } = await render('value-summary');
+    const lines = placedTexts(svg).filter((t) => LONG_STATEMENT.includes(t.text) && t.text.length > 3);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.map((l) => l.text).join(' ')).toBe(LONG_STATEMENT);
+    expect(new Set(lines.map((l) => l.y)).size).toBe(lines.length);
+  });
+
+  it('loads nothing: images are stripped and data URLs refused', async () => {
+    const withImage = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      width: 100,
+      height: 20,
+      data: { values: [{ u: 'file:///etc/passwd' }] },
+      mark: { type: 'image', width: 10, height: 10 },
+      encoding: { url: { field: 'u', type: 'nominal' } },
+    } as TopLevelSpec;
+    const { svg } = await renderChartSvg(withImage);
+    expect(svg).not.toMatch(/<image/);
+
+    const withUrl = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      width: 100,
+      height: 20,
+      data: { url: '/etc/passwd', format: { type: 'csv' } },
+      mark: 'text',
+      encoding: { text: { field: 'root', type: 'nominal' } },
+    } as TopLevelSpec;
+    const result = await renderChartSvg(withUrl).then((r) => r.svg, (e: Error) => e.message);
+    expect(result).not.toMatch(/root:|daemon:/);
+  });
+});
