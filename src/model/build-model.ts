@@ -314,11 +314,12 @@ class ModelBuilder {
     const flushSuppressed = () => {
       if (!suppressedRun.length) return;
       const { sentences } = this.input.templates;
+      const suppressed = { scope, questions: suppressedRun.map((q) => q.key), segments: [ALL] };
       if (suppressedRun.length === 1) {
         blocks.push({ type: 'caption', text: this.caption(suppressedRun[0]!, product), question: suppressedRun[0]!.key });
-        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_single) });
+        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_single), suppressed });
       } else {
-        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_many) });
+        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_many), suppressed });
         blocks.push({ type: 'list', lead: null, items: suppressedRun.map((q) => this.caption(q, product)), source: { file: 'templates/report.yaml', key: 'sentences.too_few_many' } });
       }
       suppressedRun.length = 0;
@@ -344,16 +345,23 @@ class ModelBuilder {
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];
-      const tooSmall: string[] = [];
+      const tooSmall: typeof segments = [];
       for (const s of segments) {
         const sa = this.input.aggregates.get(q.key, a.scope, s.key);
         if (sa && !sa.suppressed) rows.push(chartRow(s.label, sa));
-        else tooSmall.push(s.label);
+        else tooSmall.push(s);
       }
       if (rows.length >= 2) {
         const { sentences } = this.input.templates;
         blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals));
-        if (tooSmall.length) blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.segments_too_few, { segmenten: tooSmall.join(', ') }) });
+        if (tooSmall.length) {
+          blocks.push({
+            type: 'note',
+            kind: 'too-few-respondents',
+            text: this.t(sentences.segments_too_few, { segmenten: tooSmall.map((s) => s.label).join(', ') }),
+            suppressed: { scope: a.scope, questions: [q.key], segments: tooSmall.map((s) => s.key) },
+          });
+        }
       }
     }
     const reasons = this.input.narrative.reasons.get(product?.key ?? 'organisatie')?.get(q.key);

@@ -154,4 +154,6 @@ export interface NoteBlock {
   type: 'note';
   kind: 'too-few-respondents' | 'remark';
   text: string;
+  /** too-few-respondents: the questions and segments left out, so tools can show them as suppressed. */
+  suppressed?: { scope: string; questions: string[]; segments: string[] };
 }
