@@ -3,7 +3,7 @@
  * noisy. Each cold build runs in a fresh Node process.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, cpSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,36 @@ export async function main(args: string[]): Promise<number> {
       ['buildSeconds', 'build(), s'],
       ['pages', "pagina's"],
       ['charts', 'grafieken'],
+      ['peakRssMB', 'piekgeheugen (RSS), MB'],
+    ]);
+    rmSync(out, { recursive: true, force: true });
+  }
+  if (!only || only === 'diff') {
+    // `diff 2018 2019` once the 2019 edition exists; until then 2018 against itself (the same
+    // work: two models, the diff, the PDF), or two copies of the mini test edition without 2018 data.
+    const out = mkdtempSync(join(tmpdir(), 'bench-diff-'));
+    let sides: [string, string];
+    let title: string;
+    if (existsSync(join(ROOT, 'content/2019/edition.yaml'))) {
+      sides = ['2018', '2019'];
+      title = 'eindrapport diff 2018 2019';
+    } else if (existsSync(join(ROOT, 'fixtures/2018/qualtrics-export-2018.csv'))) {
+      sides = ['2018', '2018'];
+      title = 'eindrapport diff 2018 2018 (content/2019 ontbreekt nog)';
+    } else {
+      const mini = join(ROOT, 'test/fixtures/mini');
+      sides = [join(out, 'a'), join(out, 'b')];
+      for (const s of sides) cpSync(mini, s, { recursive: true });
+      title = 'eindrapport diff van twee kopieën van de mini-editie (geen 2018-data)';
+    }
+    const samples = Array.from({ length: RUNS }, () => runInChild('bench/diff.ts', [...sides, join(out, 'diff.pdf')]));
+    report(`${title}, doel < 2 s`, samples, [
+      ['totalSeconds', 'totaal (incl. opstarten), s'],
+      ['diffCommandSeconds', 'diff-commando, s'],
+      ['modelsSeconds', '  waarvan twee modellen, s'],
+      ['diffSeconds', '  waarvan vergelijken, s'],
+      ['pdfSeconds', '  waarvan PDF, s'],
+      ['changes', 'gevonden verschillen'],
       ['peakRssMB', 'piekgeheugen (RSS), MB'],
     ]);
     rmSync(out, { recursive: true, force: true });

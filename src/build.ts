@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSurvey, type Survey } from './load/survey.ts';
+import type { Survey } from './load/survey.ts';
 import { loadNarrative } from './load/content.ts';
 import { loadReportTemplates } from './load/report-templates.ts';
-import { aggregateSurvey } from './analyse/aggregate.ts';
+import { loadSurveyCached } from './watch/survey-cache.ts';
 import type { Aggregates } from './analyse/aggregate-types.ts';
 import { buildReportModel } from './model/build-model.ts';
 import type { ReportModel } from './model/report-types.ts';
@@ -31,10 +31,19 @@ export interface BuildResult {
   bytes: number;
 }
 
-/** Reused between builds in watch mode: what did not change is not recomputed. */
+/**
+ * Reused between builds in watch mode: what did not change is not recomputed. `survey` is reused
+ * while edition.yaml, the questionnaire and the data file have the same content (key: a hash of
+ * their paths and contents); `charts` holds the SVG of every chart of the last build, by spec.
+ */
 export interface BuildCache {
   survey?: { key: string; survey: Survey; aggregates: Aggregates };
   charts: Map<string, ChartImage>;
+}
+
+/** An empty cache for a series of builds of one edition. */
+export function createBuildCache(): BuildCache {
+  return { charts: new Map() };
 }
 
 export interface BuildOptions {
@@ -47,13 +56,10 @@ export interface BuildOptions {
 }
 
 /** The model of an edition, without rendering: load → analyse → model. */
-export function buildModel(editionFile: string, progress?: BuildProgress): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
-  progress?.stage('laden');
-  const survey = loadSurvey(editionFile);
+export function buildModel(editionFile: string, progress?: BuildProgress, cache?: BuildCache): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
+  const { survey, aggregates } = loadSurveyCached(editionFile, cache, (stage) => progress?.stage(stage));
   const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
   const templates = loadReportTemplates(REPORT_TEMPLATES);
-  progress?.stage('analyseren');
-  const aggregates = aggregateSurvey(survey);
   progress?.stage('model');
   const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates });
   return { model, survey, aggregates };
@@ -61,14 +67,17 @@ export function buildModel(editionFile: string, progress?: BuildProgress): { mod
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const { model, survey } = buildModel(opts.editionFile, opts.progress);
+  const { model, survey } = buildModel(opts.editionFile, opts.progress, opts.cache);
   opts.progress?.stage('grafieken');
+  const used = opts.cache ? new UsedKeys(opts.cache.charts) : undefined;
   const charts = await renderChartImages(
     model,
     { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals },
     (done, total) => opts.progress?.chart(done, total),
-    opts.cache?.charts,
+    used,
   );
+  // Keep only the charts of this build, so a long watch session does not collect old versions.
+  if (opts.cache && used) opts.cache.charts = used.kept();
   opts.progress?.stage('pdf');
   const creationDate =
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
@@ -79,6 +88,34 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   writeFileAtomic(`${base}.json`, modelJson(model));
   writeFileAtomic(`${base}.pdf`, pdf);
   return { pdfPath: `${base}.pdf`, jsonPath: `${base}.json`, pages: countPages(pdf), charts: charts.size, bytes: pdf.length };
+}
+
+/** The chart cache as renderChartImages sees it: remembers which entries this build used. */
+class UsedKeys extends Map<string, ChartImage> {
+  private readonly used = new Map<string, ChartImage>();
+
+  constructor(private readonly previous: Map<string, ChartImage>) {
+    super();
+  }
+
+  override get(key: string): ChartImage | undefined {
+    const img = this.previous.get(key) ?? this.used.get(key);
+    if (img) this.used.set(key, img);
+    return img;
+  }
+
+  override set(key: string, img: ChartImage): this {
+    this.used.set(key, img);
+    return this;
+  }
+
+  override has(key: string): boolean {
+    return this.previous.has(key) || this.used.has(key);
+  }
+
+  kept(): Map<string, ChartImage> {
+    return new Map(this.used);
+  }
 }
 
 /** Page count from the PDF's page tree: /Type /Pages ... /Count N of the root. */

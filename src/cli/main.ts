@@ -8,6 +8,7 @@ import { editionFile } from './editions.ts';
  */
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  let exitCode = 0;
   const program = new Command()
     .name('eindrapport')
     .description('Maakt het eindrapport van het Logius-tevredenheidsonderzoek (PDF) uit Qualtrics-data, YAML-tekst en sjablonen.')
@@ -44,9 +45,56 @@ export async function main(argv: string[]): Promise<number> {
       await buildCommand(editionFile(opts.edition), opts.outDir, out);
     });
 
+  program
+    .command('diff')
+    .description(
+      'Vergelijkt twee rapporten op structuur, cijfers en tekst (niet op opmaak) en schrijft de verschillen als PDF: twee edities (2018 2019), twee rapportmodellen (.json) of twee versies van één editie uit git (--rev).',
+    )
+    .argument('[a]', 'oude kant: editie (jaar of pad naar edition.yaml) of rapportmodel (.json); met --rev: de editie')
+    .argument('[b]', 'nieuwe kant: editie of rapportmodel')
+    .option('-o, --out <bestand>', 'schrijf de PDF hierheen (standaard output/diff-<a>-<b>.pdf)')
+    .option('-f, --format <formaat>', 'pdf: alleen de PDF; md: ook de verschillen als Markdown op stdout', 'pdf')
+    .option('-t, --threshold <punten>', 'markeer verschuivingen van zoveel procentpunten of meer', '5')
+    .option('-r, --rev <revisie>', 'git-revisie van de editie; één keer: die revisie tegen de werkmap, twee keer: oud tegen nieuw', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('-e, --edition <jaar>', 'editie voor --rev (jaar of pad naar edition.yaml; standaard de nieuwste)')
+    .addHelpText(
+      'after',
+      '\nVoorbeelden:\n  eindrapport diff 2018 2019\n  eindrapport diff output/eindrapport-2018.json output/eindrapport-2019.json --format md\n  eindrapport diff --rev HEAD~3 --edition 2019      (concept van drie commits terug tegen de werkmap)\n  eindrapport diff --rev v1.0 --rev v1.1 --edition 2019',
+    )
+    .action(async (a: string | undefined, b: string | undefined, opts: { out?: string; format: string; threshold: string; rev: string[]; edition?: string }) => {
+      const { diffCommand } = await import('./commands/diff.ts');
+      await diffCommand({ a, b, revs: opts.rev, edition: opts.edition, out: opts.out, format: opts.format, threshold: opts.threshold }, out);
+    });
+
+  program
+    .command('check')
+    .description(
+      'Controleert alle inhoud van een editie zonder de PDF te maken: YAML, helpers, vraagsleutels, antwoorden, producten en ' +
+        'paragrafen, met de hand getypte percentages en woorden (positief, positiever dan …) tegen de data, ontbrekende en ' +
+        'ongebruikte teksten. Elke melding noemt bestand, regel en wat te doen. Stopt met code 1 bij een fout; alleen waarschuwingen: code 0.',
+    )
+    .option('-e, --edition <jaar>', 'editie (jaar of pad naar edition.yaml)', '2018')
+    .action(async (opts: { edition: string }) => {
+      const { checkCommand } = await import('./commands/check.ts');
+      exitCode = checkCommand(editionFile(opts.edition), out);
+    });
+
+  program
+    .command('watch')
+    .description(
+      'Maakt het rapport en maakt het opnieuw zodra teksten, sjablonen, vragenlijst of data veranderen; meldt wat veranderde en ' +
+        'waar de PDF staat. Bij een fout verschijnen dezelfde meldingen als bij check en blijft de laatste goede PDF staan. Stoppen: Ctrl+C.',
+    )
+    .option('-e, --edition <jaar>', 'editie (jaar of pad naar edition.yaml)', '2018')
+    .option('-o, --out-dir <map>', 'map voor de uitvoer', 'output')
+    .action(async (opts: { edition: string; outDir: string }) => {
+      const { watchCommand } = await import('./commands/watch.ts');
+      await watchCommand(editionFile(opts.edition), opts.outDir, out);
+    });
+
   try {
     await program.parseAsync(argv);
-    return 0;
+    return exitCode;
   } catch (e) {
     return reportError(e);
   }

@@ -25,6 +25,8 @@ export const ReportTemplatesSchema = z.object({
     segments_caption: z.string(),
     value_summary_caption: z.string(),
     segments_lead: z.string(),
+    product_divider: z.string(),
+    product_divider_segments: z.string(),
     segments_too_few: z.string(),
   }),
   tables: z.object({

@@ -162,7 +162,7 @@ class ModelBuilder {
       summaryCharts.push(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals));
     }
     const chapter = (id: string, title: string, topic: string, intro: Block[]): Chapter => ({
-      id, number: null, title, product: null, topic, inToc: true, intro, sections: [],
+      id, number: null, title, product: null, topic, inToc: true, divider: null, intro, sections: [],
     });
     return {
       id: 'voorwerk',
@@ -205,10 +205,21 @@ class ModelBuilder {
       title: this.t(templates.parts.products.title),
       intro: [...this.reportSnippet('deel-producten', 'deel-2'), respondentsBlock('respondenten-per-product', aggregates.statistics)],
       chapters: edition.products.flatMap((p) => [
-        this.scopeChapter(p, 'value', templates.chapters.product_values),
+        { ...this.scopeChapter(p, 'value', templates.chapters.product_values), divider: this.productDivider(p) },
         this.scopeChapter(p, 'process', templates.chapters.product_processes),
       ]),
     };
+  }
+
+  private productDivider(p: Product): Chapter['divider'] {
+    const { sentences } = this.input.templates;
+    const stats = this.input.aggregates.statistics.perProduct.find((x) => x.product === p.name)!;
+    const lines = [this.t(sentences.product_divider, { respondenten: formatNumber(stats.responded), aandeel: formatPercent(stats.share, this.decimals) })];
+    if (stats.segments.length) {
+      const segs = stats.segments.map((s) => `${formatNumber(s.responded)} in de ${p.segments.find((x) => x.key === s.segment)?.label ?? s.segment}`);
+      lines.push(this.t(sentences.product_divider_segments, { segmenten: segs.join(', ') }));
+    }
+    return { title: p.name, lines };
   }
 
   private methodologyPart(): Part {
@@ -257,6 +268,7 @@ class ModelBuilder {
           product: null,
           topic: 'methodology',
           inToc: true,
+          divider: null,
           intro: this.reportSnippet('onderzoeksverantwoording', 'onderzoeksverantwoording'),
           sections: [
             section(1, 'design', this.reportSnippet('onderzoeksverantwoording-opzet', 'ov-opzet')),
@@ -302,6 +314,7 @@ class ModelBuilder {
       product: product?.name ?? null,
       topic,
       inToc: true,
+      divider: null,
       intro: this.render(this.snippetSource(introKey, product, 'scope'), scope, null, `${id}-intro`, product),
       sections: this.groupsIn(type, product).map((g) => this.groupSection(g, product, `${scopeId}-${g.key}`)),
     };

@@ -58,6 +58,8 @@ export interface Chapter {
   topic: string;
   /** Whether the chapter appears in the table of contents and the bookmarks. */
   inToc: boolean;
+  /** A divider page before the chapter (Deel II: one per product, before its chapter pair). */
+  divider: { title: string; lines: string[] } | null;
   intro: Block[];
   sections: Section[];
 }

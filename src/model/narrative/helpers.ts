@@ -3,9 +3,9 @@ import type { HelperOptions } from 'handlebars';
 import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
 import { ORGANISATION, ALL, type Aggregate, type Aggregates } from '../../analyse/aggregate-types.ts';
 import type { Edition, Product } from '../../load/edition.ts';
-import { questionText, type Questionnaire } from '../../load/questionnaire.ts';
+import { questionText, type Question, type Questionnaire } from '../../load/questionnaire.ts';
 import type { FigureRef } from '../report-types.ts';
-import { about, approximately, comparison, plural, tendency, type Distribution } from './phrasing.ts';
+import { about, approximately, comparison, fraction, parseDutchNumber, plural, tendency, COMPARISON_THRESHOLD, type Distribution } from './phrasing.ts';
 import { suggest } from './suggest.ts';
 
 /** What the helpers can see: the edition's data, never files. */
@@ -23,6 +23,26 @@ export interface RenderData {
   scope: string;
   group: string | null;
   figures: FigureRef[];
+  /** Set while rendering a product's own version of a snippet (narrative/producten/<key>.yaml). */
+  override?: Product;
+}
+
+/** Whether a question is asked in a scope: the organisation (null) or a product key. */
+export function askedIn(q: Question, productKey: string | null): boolean {
+  if (productKey === null) return q.asked.organisation;
+  const p = q.asked.products;
+  return p === 'all' || (Array.isArray(p) && p.includes(productKey));
+}
+
+/** A product's own text may only name questions that product has. */
+function checkOverride(d: RenderData, q: Question, scope: string): void {
+  const p = d.override;
+  if (!p || scope !== p.name || askedIn(q, p.key)) return;
+  const asked = d.env.questionnaire.questions.filter((x) => askedIn(x, p.key)).map((x) => x.key);
+  throw new NarrativeError(
+    `vraag '${q.key}' wordt niet gesteld voor ${p.name}; de eigen tekst van ${p.name} kan haar niet noemen.`,
+    suggest(q.key, asked) ?? 'Noem een vraag die dit product heeft, of zet de zin in product.yaml binnen {{#if (voldoende "…")}}.',
+  );
 }
 
 /** A mistake in a snippet, detected while rendering it; the caller adds file and line. */
@@ -65,6 +85,7 @@ function aggregateFor(key: unknown, options: HelperOptions): Aggregate {
   const q = questionnaire.byKey.get(key);
   if (!q) throw new NarrativeError(`onbekende vraag '${key}'.`, suggest(key, [...questionnaire.byKey.keys()]));
   const scope = scopeFrom(options);
+  checkOverride(d, q, scope);
   const segment = (options.hash?.segment as string | undefined) ?? ALL;
   const a = aggregates.get(key, scope, segment);
   if (!a) throw new NarrativeError(`vraag '${key}' is niet gesteld voor ${scopeLabel(scope)}${segment === ALL ? '' : ` (segment ${segment})`}.`);
@@ -90,7 +111,7 @@ function measureValue(a: Aggregate, measure: Measure): number {
 
 function parseMeasure(word: unknown): Measure {
   const m = typeof word === 'string' ? MEASURE_WORDS[word] : undefined;
-  if (!m) throw new NarrativeError(`onbekende maat '${String(word)}'.`, `Kies uit: ${Object.keys(MEASURE_WORDS).join(', ')}.`);
+  if (!m) throw new NarrativeError(`onbekende maat '${String(word)}'.`, suggest(String(word), Object.keys(MEASURE_WORDS)) ?? `Kies uit: ${Object.keys(MEASURE_WORDS).join(', ')}.`);
   return m;
 }
 
@@ -99,14 +120,13 @@ function distribution(a: Aggregate): Distribution {
 }
 
 /** Likert questions of the current section's group that can be analysed in scope. */
-function groupAggregates(options: HelperOptions): Aggregate[] {
+function groupAggregates(options: HelperOptions, scope = scopeFrom(options)): Aggregate[] {
   const d = data(options);
   const group = (options.hash?.groep as string | undefined) ?? d.group;
   if (!group) throw new NarrativeError('deze helper werkt alleen in de tekst van een waarde of werkproces, of met groep="…".');
   if (!d.env.questionnaire.groups.some((g) => g.key === group)) {
     throw new NarrativeError(`onbekende groep '${group}'.`, suggest(group, d.env.questionnaire.groups.map((g) => g.key)));
   }
-  const scope = scopeFrom(options);
   return d.env.questionnaire.questions
     .filter((q) => q.group === group && (q.kind === 'likert' || q.kind === 'usefulness'))
     .map((q) => d.env.aggregates.get(q.key, scope, ALL))
@@ -146,6 +166,11 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const m = parseMeasure(measure);
     return about(record(options, a, m, measureValue(a, m)));
   });
+  hb.registerHelper('breuk', function (key: unknown, measure: unknown, options: HelperOptions) {
+    const a = aggregateFor(key, options);
+    const m = parseMeasure(measure);
+    return fraction(record(options, a, m, measureValue(a, m)));
+  });
   hb.registerHelper('tendens', function (...args: unknown[]) {
     const options = args.pop() as HelperOptions;
     if (args.length > 0) return tendency(distribution(aggregateFor(args[0], options)));
@@ -154,20 +179,34 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const mean = (m: Measure) => list.reduce((s, a) => s + measureValue(a, m), 0) / list.length;
     return tendency({ positive: mean('positive'), neutral: mean('neutral'), negative: mean('negative') });
   });
-  hb.registerHelper('vergelijking', function (key: unknown, options: HelperOptions) {
-    const a = aggregateFor(key, options);
+  hb.registerHelper('vergelijking', function (...args: unknown[]) {
+    const options = args.pop() as HelperOptions;
+    const threshold = parseThreshold(options.hash?.drempel);
+    if (args.length === 0) {
+      // The group's statements: mean positive share of the product against that of Logius.
+      const scope = scopeFrom(options);
+      if (scope === ORGANISATION) throw new NarrativeError('vergelijking werkt alleen in een producthoofdstuk (of met scope="…").');
+      const own = groupAggregates(options, scope);
+      const org = new Map(groupAggregates(options, ORGANISATION).map((a) => [a.question, a]));
+      const both = own.filter((a) => org.has(a.question));
+      if (!both.length) throw new NarrativeError('geen stellingen in deze groep met genoeg respondenten bij zowel het product als Logius als geheel.');
+      const mean = (list: Aggregate[]) => list.reduce((s, a) => s + measureValue(a, 'positive'), 0) / list.length;
+      return comparison(mean(both), mean(both.map((a) => org.get(a.question)!)), REFERENCE, threshold);
+    }
+    const a = aggregateFor(args[0], options);
     if (a.scope === ORGANISATION) throw new NarrativeError('vergelijking werkt alleen in een producthoofdstuk (of met scope="…").');
     const org = data(options).env.aggregates.get(a.question, ORGANISATION, ALL);
     if (!org || org.suppressed) throw new NarrativeError(`'${a.question}' heeft geen cijfer voor Logius als geheel om mee te vergelijken.`);
     record(options, a, 'positive', measureValue(a, 'positive'));
     record(options, org, 'positive', measureValue(org, 'positive'));
-    return comparison(measureValue(a, 'positive'), measureValue(org, 'positive'), REFERENCE);
+    return comparison(measureValue(a, 'positive'), measureValue(org, 'positive'), REFERENCE, threshold);
   });
   hb.registerHelper('stelling', function (key: unknown, options: HelperOptions) {
     const d = data(options);
     const q = typeof key === 'string' ? d.env.questionnaire.byKey.get(key) : undefined;
     if (!q) throw new NarrativeError(`onbekende vraag '${String(key)}'.`, suggest(String(key), [...d.env.questionnaire.byKey.keys()]));
     const scope = scopeFrom(options);
+    checkOverride(d, q, scope);
     const text = questionText(q, scope === ORGANISATION ? null : scope) ?? questionText(q, null) ?? q.key;
     return text.replace(/[.?]$/, '');
   });
@@ -185,14 +224,20 @@ export function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('voldoende', function (key: unknown, options: HelperOptions) {
     const d = data(options);
-    if (typeof key !== 'string' || !d.env.questionnaire.byKey.has(key)) {
-      throw new NarrativeError(`onbekende vraag '${String(key)}'.`, suggest(String(key), [...d.env.questionnaire.byKey.keys()]));
-    }
-    const a = d.env.aggregates.get(key, scopeFrom(options), (options.hash?.segment as string | undefined) ?? ALL);
+    const q = typeof key === 'string' ? d.env.questionnaire.byKey.get(key) : undefined;
+    if (!q) throw new NarrativeError(`onbekende vraag '${String(key)}'.`, suggest(String(key), [...d.env.questionnaire.byKey.keys()]));
+    const scope = scopeFrom(options);
+    checkOverride(d, q, scope);
+    const a = d.env.aggregates.get(q.key, scope, (options.hash?.segment as string | undefined) ?? ALL);
     return a !== undefined && !a.suppressed;
   });
-  hb.registerHelper('meervoud', function (count: unknown, singular: unknown, pluralForm: unknown) {
-    return plural(Number(count), String(singular), String(pluralForm));
+  hb.registerHelper('meervoud', function (count: unknown, singular: unknown, pluralForm: unknown, options: HelperOptions) {
+    const c = parseDutchNumber(count);
+    if (Number.isNaN(c)) throw new NarrativeError(`meervoud verwacht eerst een aantal, niet '${String(count)}'.`, 'Bijvoorbeeld {{meervoud (respons "producten") "product" "producten"}}.');
+    if (typeof singular !== 'string' || typeof pluralForm !== 'string') {
+      throw new NarrativeError('meervoud verwacht een aantal, het enkelvoud en het meervoud.', 'Bijvoorbeeld {{meervoud 3 "product" "producten"}}.');
+    }
+    return plural(c, singular, pluralForm, options?.hash?.getal !== false);
   });
   hb.registerHelper('respons', function (measure: unknown, options: HelperOptions) {
     const d = data(options);
@@ -218,7 +263,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
       case 'producten':
         return formatNumber(rec('products', d.env.edition.products.length));
       default:
-        throw new NarrativeError(`onbekende responsmaat '${String(measure)}'.`, 'Kies uit: uitgenodigd, gerespondeerd, responspercentage, volledig, aandeel, producten.');
+        throw new NarrativeError(`onbekende responsmaat '${String(measure)}'.`, suggest(String(measure), RESPONSE_MEASURES) ?? `Kies uit: ${RESPONSE_MEASURES.join(', ')}.`);
     }
   });
   hb.registerHelper('paragraaf', function (group: unknown, options: HelperOptions) {
@@ -227,6 +272,17 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const n = d.env.sectionNumbers.get(`${scope}|${String(group)}`);
     if (!n) throw new NarrativeError(`geen paragraaf voor '${String(group)}' bij ${scopeLabel(scope)}.`, suggest(String(group), d.env.questionnaire.groups.map((g) => g.key)));
     return `paragraaf ${n}`;
+  });
+  hb.registerHelper('hoofdstuk', function (which: unknown, options: HelperOptions) {
+    const d = data(options);
+    const scope = scopeFrom(options);
+    const products = d.env.edition.products;
+    // Numbered as the report numbers them: per scope (Logius, then each product) a chapter about
+    // the values and one about the work processes; the methodology chapter comes last.
+    const index = scope === ORGANISATION ? 0 : products.findIndex((p) => p.name === scope) + 1;
+    const number = which === 'waarden' ? index * 2 + 1 : which === 'werkprocessen' ? index * 2 + 2 : which === 'onderzoeksverantwoording' ? (products.length + 1) * 2 + 1 : null;
+    if (number === null) throw new NarrativeError(`onbekend hoofdstuk '${String(which)}'.`, suggest(String(which), CHAPTERS) ?? `Kies uit: ${CHAPTERS.join(', ')}.`);
+    return `hoofdstuk ${number}`;
   });
   hb.registerHelper('per_product', function (this: unknown, options: HelperOptions) {
     const d = data(options);
@@ -241,6 +297,59 @@ export function registerHelpers(hb: typeof Handlebars): void {
 }
 
 export const HELPER_NAMES = [
-  'positief', 'neutraal', 'negatief', 'ja', 'nee', 'antwoord', 'n', 'circa', 'ongeveer', 'tendens', 'vergelijking',
-  'stelling', 'hoogste', 'laagste', 'voldoende', 'meervoud', 'respons', 'paragraaf', 'per_product',
+  'positief', 'neutraal', 'negatief', 'ja', 'nee', 'antwoord', 'n', 'circa', 'ongeveer', 'breuk', 'tendens', 'vergelijking',
+  'stelling', 'hoogste', 'laagste', 'voldoende', 'meervoud', 'respons', 'paragraaf', 'hoofdstuk', 'per_product',
 ] as const;
+
+export type HelperName = (typeof HELPER_NAMES)[number];
+
+/** What a helper argument is; `eindrapport check` validates literal arguments by this. */
+export type ArgKind = 'vraag' | 'maat' | 'antwoord' | 'groep' | 'responsmaat' | 'hoofdstuk' | 'aantal' | 'tekst';
+
+export interface HelperSpec {
+  /** Positional arguments, in order. */
+  args: ArgKind[];
+  /** How many of `args` may be left out at the end. */
+  optional?: number;
+  /** Named options (name=value). */
+  hash: string[];
+  block?: boolean;
+}
+
+const Q = ['scope', 'segment'];
+/** Every helper's arguments and options, for `eindrapport check` (and the guide). */
+export const HELPER_SPECS: Record<HelperName, HelperSpec> = {
+  positief: { args: ['vraag'], hash: Q },
+  neutraal: { args: ['vraag'], hash: Q },
+  negatief: { args: ['vraag'], hash: Q },
+  ja: { args: ['vraag'], hash: Q },
+  nee: { args: ['vraag'], hash: Q },
+  antwoord: { args: ['vraag', 'antwoord'], hash: Q },
+  n: { args: ['vraag'], hash: Q },
+  circa: { args: ['vraag', 'maat'], hash: Q },
+  ongeveer: { args: ['vraag', 'maat'], hash: Q },
+  breuk: { args: ['vraag', 'maat'], hash: Q },
+  tendens: { args: ['vraag'], optional: 1, hash: [...Q, 'groep'] },
+  vergelijking: { args: ['vraag'], optional: 1, hash: [...Q, 'groep', 'drempel'] },
+  stelling: { args: ['vraag'], hash: ['scope'] },
+  hoogste: { args: ['maat'], hash: ['scope', 'groep'] },
+  laagste: { args: ['maat'], hash: ['scope', 'groep'] },
+  voldoende: { args: ['vraag'], hash: Q },
+  meervoud: { args: ['aantal', 'tekst', 'tekst'], hash: ['getal'] },
+  respons: { args: ['responsmaat'], hash: ['scope'] },
+  paragraaf: { args: ['groep'], hash: ['scope'] },
+  hoofdstuk: { args: ['hoofdstuk'], hash: ['scope'] },
+  per_product: { args: [], hash: [], block: true },
+};
+
+export const MEASURES = Object.keys(MEASURE_WORDS);
+export const RESPONSE_MEASURES = ['uitgenodigd', 'gerespondeerd', 'responspercentage', 'volledig', 'aandeel', 'producten'];
+const CHAPTERS = ['waarden', 'werkprocessen', 'onderzoeksverantwoording'];
+export const CHAPTER_WORDS = CHAPTERS;
+
+function parseThreshold(value: unknown): number {
+  if (value === undefined) return COMPARISON_THRESHOLD;
+  const t = parseDutchNumber(value);
+  if (Number.isNaN(t) || t < 0) throw new NarrativeError(`drempel moet een aantal procentpunten zijn, niet '${String(value)}'.`, 'Bijvoorbeeld {{vergelijking "afspraken-nakomen" drempel=10}}.');
+  return t;
+}

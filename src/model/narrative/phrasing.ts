@@ -29,6 +29,25 @@ export function approximately(value: number): string {
   return formatPercent(whole);
 }
 
+/** Beyond one point from a fraction and within this many, the fraction is still named, hedged. */
+const FRACTION_RANGE = 5;
+
+/**
+ * A value as a fraction: "de helft", "ruim een derde", "bijna tweederde", "een kwart",
+ * "driekwart". Within one point of a fraction the hedge follows the unrounded value (as in
+ * {@link approximately}); up to five points away it is always "bijna" or "ruim". Further from
+ * every fraction the value is written as a percentage ("ruim 58%"), so the words never stretch.
+ */
+export function fraction(value: number): string {
+  let nearest = FRACTIONS[0]!;
+  for (const f of FRACTIONS) if (Math.abs(value - f[0]) < Math.abs(value - nearest[0])) nearest = f;
+  const [f, name] = nearest;
+  const d = value - f;
+  if (Math.abs(d) <= FRACTION_TOLERANCE) return d < -0.3 ? `bijna ${name}` : d > 0.3 ? `ruim ${name}` : name;
+  if (Math.abs(d) <= FRACTION_RANGE) return d < 0 ? `bijna ${name}` : `ruim ${name}`;
+  return approximately(value);
+}
+
 /** "ongeveer 27%", "ongeveer een derde". */
 export function about(value: number): string {
   for (const [f, name] of FRACTIONS) if (Math.abs(value - f) <= FRACTION_TOLERANCE) return `ongeveer ${name}`;
@@ -64,14 +83,30 @@ export function tendency(d: Distribution): string {
 /** Differences smaller than this many points are not called differences. */
 export const COMPARISON_THRESHOLD = 5;
 
-/** "positiever dan …", "minder positief dan …", "vergelijkbaar met …" on the positive share. */
-export function comparison(productPositive: number, organisationPositive: number, reference: string): string {
+/**
+ * "positiever dan …", "minder positief dan …", "vergelijkbaar met …" on the positive share: a
+ * difference of at least `threshold` points (default five) is called a difference.
+ */
+export function comparison(productPositive: number, organisationPositive: number, reference: string, threshold = COMPARISON_THRESHOLD): string {
   const d = productPositive - organisationPositive;
-  if (d >= COMPARISON_THRESHOLD) return `positiever dan ${reference}`;
-  if (d <= -COMPARISON_THRESHOLD) return `minder positief dan ${reference}`;
+  if (d >= threshold) return `positiever dan ${reference}`;
+  if (d <= -threshold) return `minder positief dan ${reference}`;
   return `vergelijkbaar met ${reference}`;
 }
 
-export function plural(count: number, singular: string, pluralForm: string): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+/** "1 product", "8 producten", "1.150 respondenten"; `withCount: false` gives the word alone. */
+export function plural(count: number, singular: string, pluralForm: string, withCount = true): string {
+  const word = count === 1 ? singular : pluralForm;
+  return withCount ? `${formatNumber(count)} ${word}` : word;
+}
+
+/**
+ * A number as an editor may pass it to a helper: a number, or text as another helper prints it
+ * ("1.150", "22,7", "22,7%"). NaN when it is not a number.
+ */
+export function parseDutchNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return NaN;
+  const t = value.trim().replace(/%$/, '').replace(/\./g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
 }

@@ -1,8 +1,9 @@
 import Handlebars from 'handlebars';
-import { InputError, problem } from '../../load/input-error.ts';
+import { InputError, problem, type InputProblem } from '../../load/input-error.ts';
 import type { Snippet } from '../../load/content.ts';
-import type { ParagraphBlock } from '../report-types.ts';
+import type { FigureRef, ParagraphBlock } from '../report-types.ts';
 import { HELPER_NAMES, NarrativeError, registerHelpers, type NarrativeEnv, type RenderData } from './helpers.ts';
+import { suggest } from './suggest.ts';
 
 /** One isolated Handlebars instance: our helpers only, strict about unknown names. */
 const hb = Handlebars.create();
@@ -27,37 +28,111 @@ export interface SnippetScope {
   variables: Record<string, unknown>;
 }
 
+/** One paragraph as it was rendered, for `eindrapport check`. */
+export interface RenderedParagraph {
+  snippet: Snippet;
+  /** 0-based paragraph index in the snippet. */
+  index: number;
+  scope: string;
+  group: string | null;
+  idPrefix: string;
+  /** The variables the snippet could use here. */
+  variables: string[];
+  /** The rendered text ('' when everything sat behind a false {{#if}}); null when rendering failed. */
+  text: string | null;
+  figures: FigureRef[];
+}
+
+/**
+ * Watches the model build without changing it: `eindrapport check` sees every rendered paragraph
+ * and, with `problem`, collects every mistake instead of stopping at the first (a paragraph with a
+ * mistake is then left out of the model).
+ */
+export interface RenderObserver {
+  paragraph(p: RenderedParagraph): void;
+  problem?(p: InputProblem): void;
+}
+
+let observer: RenderObserver | null = null;
+
+/** Runs `fn` (a synchronous model build) with `obs` watching every snippet that renders. */
+export function observeRendering<T>(obs: RenderObserver, fn: () => T): T {
+  const previous = observer;
+  observer = obs;
+  try {
+    return fn();
+  } finally {
+    observer = previous;
+  }
+}
+
+/** `narrative/producten/<key>.yaml`: a product's own version of a snippet. */
+const OVERRIDE_FILE = /(?:^|[\\/])producten[\\/]([^\\/]+)\.yaml$/;
 
 /** Renders a snippet's paragraphs; empty results (all text behind a false {{#if}}) are dropped. */
 export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: SnippetScope, idPrefix: string): ParagraphBlock[] {
   const blocks: ParagraphBlock[] = [];
+  const overrideKey = OVERRIDE_FILE.exec(snippet.file)?.[1];
+  const override = overrideKey ? env.edition.products.find((p) => p.key === overrideKey && p.name === scope.scope) : undefined;
+  const variables = Object.keys(scope.variables);
+  const watching = observer;
   snippet.paragraphs.forEach((source, i) => {
     const figures: ParagraphBlock['figures'] = [];
-    const data: RenderData = { env, scope: scope.scope, group: scope.group, figures };
+    const data: RenderData = { env, scope: scope.scope, group: scope.group, figures, ...(override ? { override } : {}) };
+    const seen = { snippet, index: i, scope: scope.scope, group: scope.group, idPrefix, variables, figures };
     let text: string;
     try {
       text = compile(source)(scope.variables, { data });
     } catch (e) {
-      throw toInputError(e, snippet, i);
+      const error = toInputError(e, snippet, i, variables);
+      if (!watching?.problem) throw error;
+      error.problems.forEach((p) => watching.problem!(p));
+      watching.paragraph({ ...seen, text: null, figures: [] });
+      return;
     }
     text = text.replace(/\s+/g, ' ').trim();
+    watching?.paragraph({ ...seen, text });
     if (!text) return;
     blocks.push({ type: 'paragraph', id: `${idPrefix}-p${i + 1}`, text, figures, source: { file: snippet.file, key: snippet.key } });
   });
   return blocks;
 }
 
-function toInputError(e: unknown, snippet: Snippet, paragraph: number): InputError {
+const HELP = 'Zie docs/tekst-schrijven.md voor de helpers.';
+
+/** A mistake in a snippet as a plain sentence at the paragraph's line. */
+export function toInputError(e: unknown, snippet: Snippet, paragraph: number, variables: string[]): InputError {
   const at = { file: snippet.file, line: snippet.lines[paragraph] };
   if (e instanceof NarrativeError) return new InputError(problem(at, `in tekst '${snippet.key}': ${e.message}`, e.hint));
   const message = e instanceof Error ? e.message : String(e);
-  const missing = /"(\w+)" not defined in/.exec(message);
+  const missing = /"([^"]+)" not defined in/.exec(message);
   if (missing) {
-    return new InputError(problem(at, `in tekst '${snippet.key}': onbekende naam '${missing[1]}'.`, 'Controleer de spelling van de helper of variabele; zie docs/tekst-schrijven.md.'));
+    const name = missing[1]!;
+    const hint = suggest(name, [...HELPER_NAMES, ...variables]);
+    return new InputError(problem(at, `in tekst '${snippet.key}': onbekende naam '${name}'.`, hint ? `${hint} ${HELP}` : `Controleer de spelling van de helper of variabele. ${HELP}`));
   }
   const missingHelper = /Missing helper: "([^"]+)"/.exec(message);
   if (missingHelper) {
-    return new InputError(problem(at, `in tekst '${snippet.key}': onbekende helper '${missingHelper[1]}'.`, 'Zie docs/tekst-schrijven.md voor de helpers.'));
+    const name = missingHelper[1]!;
+    const hint = suggest(name, HELPER_NAMES);
+    return new InputError(problem(at, `in tekst '${snippet.key}': onbekende helper '${name}'.`, hint ? `${hint} ${HELP}` : HELP));
+  }
+  const parse = /^Parse error on line (\d+):[\s\S]*?Expecting (.+?), got '([^']+)'/.exec(message);
+  if (parse || /^Parse error/.test(message)) {
+    const got = parse?.[3];
+    const what =
+      got === 'EOF'
+        ? 'de tekst houdt op terwijl een {{ … }} of {{#…}} nog niet gesloten is'
+        : got === 'INVALID'
+          ? 'binnen {{ }} staat een teken dat daar niet kan, of een aanhalingsteken zonder tegenhanger'
+          : got === 'CLOSE'
+            ? 'vóór }} ontbreekt iets'
+            : 'de {{ }}-code klopt niet';
+    return new InputError(problem(at, `in tekst '${snippet.key}': ${what}.`, 'Controleer of elke {{ een }} heeft, elke aanhalingsteken een tegenhanger, en elke {{#if}} een {{/if}}.'));
+  }
+  const unclosed = /^(\w+) doesn't match (\w+)/.exec(message);
+  if (unclosed) {
+    return new InputError(problem(at, `in tekst '${snippet.key}': {{#${unclosed[1]}}} wordt gesloten met {{/${unclosed[2]}}}.`, `Sluit {{#${unclosed[1]}}} af met {{/${unclosed[1]}}}.`));
   }
   return new InputError(problem(at, `in tekst '${snippet.key}': de tekst kan niet worden verwerkt (${message.split('\n')[0]}).`, 'Controleer de {{ }}-haakjes.'));
 }

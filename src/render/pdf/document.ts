@@ -116,8 +116,22 @@ function partContent(part: Part, opts: DocumentOptions): Content[] {
     if (part.intro.length) divider.push(...keepTogether(part.intro.map((b) => blockContent(b, opts.charts))));
     out.push(section(divider, part.title));
   }
-  for (const chapter of part.chapters) out.push(chapterContent(chapter, parentId, opts));
+  for (const chapter of part.chapters) {
+    if (chapter.divider) out.push(dividerSection(chapter.divider));
+    out.push(chapterContent(chapter, parentId, opts));
+  }
   return out;
+}
+
+/** A product's divider page: its name large, and how many respondents its chapters rest on. */
+function dividerSection(d: NonNullable<Chapter['divider']>): Content {
+  return section(
+    [
+      { text: d.title, style: 'partTitle', margin: [0, 260, 0, 12] },
+      ...d.lines.map((l) => ({ text: l, style: 'dividerLine' })),
+    ],
+    d.title,
+  );
 }
 
 function chapterTitle(c: Chapter): string {

@@ -26,6 +26,7 @@ export const STYLES: Record<string, Style> = {
   coverDate: { fontSize: 12, color: COLORS.muted },
   partLabel: { fontSize: 16, bold: true, color: COLORS.muted, margin: [0, 220, 0, 8] },
   partTitle: { fontSize: 30, bold: true, color: COLORS.accent, margin: [0, 0, 0, 24] },
+  dividerLine: { fontSize: 12, color: COLORS.muted, margin: [0, 0, 0, 4] },
   h1: { fontSize: 20, bold: true, color: COLORS.accent, margin: [0, 0, 0, 14], lineHeight: 1.1 },
   h2: { fontSize: 14, bold: true, color: COLORS.accent, margin: [0, 14, 0, 6] },
   tocTitle: { fontSize: 20, bold: true, color: COLORS.accent, margin: [0, 0, 0, 14] },

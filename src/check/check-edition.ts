@@ -1,0 +1,217 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Aggregates } from '../analyse/aggregate-types.ts';
+import type { BuildCache } from '../build.ts';
+import { loadNarrative, type NarrativeContent, type Snippet } from '../load/content.ts';
+import { loadEdition, type Edition } from '../load/edition.ts';
+import { InputError, formatProblem, problem, type InputProblem } from '../load/input-error.ts';
+import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
+import { loadReportTemplates, type ReportTemplates } from '../load/report-templates.ts';
+import { buildReportModel } from '../model/build-model.ts';
+import { observeRendering, type RenderedParagraph } from '../model/narrative/render-snippet.ts';
+import type { ReportModel } from '../model/report-types.ts';
+import { loadSurveyCached } from '../watch/survey-cache.ts';
+import { checkHandTyped } from './hand-typed.ts';
+import { checkOutline, checkReasons } from './outline.ts';
+import { checkSnippetSyntax, type SnippetHome } from './snippet-syntax.ts';
+import { SourceFiles, allSnippets } from './source.ts';
+import { suggest } from '../model/narrative/suggest.ts';
+
+/** templates/report.yaml, as build uses it (not imported from build.ts: that loads the renderer). */
+export const REPORT_TEMPLATES = fileURLToPath(new URL('../../templates/report.yaml', import.meta.url));
+
+/** Variables a snippet can use when no snippet rendered to tell us (the model build passes these). */
+const DEFAULT_VARIABLES = ['product', 'organisatie', 'jaar', 'minimum', 'periode', 'decimalen'];
+
+export interface CheckOptions {
+  /** Reuse survey and aggregates between checks and builds (watch mode). */
+  cache?: Pick<BuildCache, 'survey'>;
+  templatesFile?: string;
+}
+
+export interface CheckResult {
+  /** Errors and warnings, by file and line. */
+  problems: InputProblem[];
+  errors: number;
+  warnings: number;
+  /** The report model, when the content was complete enough to build it. */
+  model: ReportModel | null;
+}
+
+/**
+ * `eindrapport check`: every problem in an edition's content, without drawing charts or writing
+ * the PDF. It runs the same loaders and the same model build as `build` (with every snippet
+ * observed, and every mistake collected instead of stopping at the first), and adds what only a
+ * check can see: text behind a false {{#if}}, sections without text, unused snippets, and
+ * numbers and words typed by hand that the data contradict.
+ */
+export function checkEdition(editionFile: string, options: CheckOptions = {}): CheckResult {
+  const problems: InputProblem[] = [];
+  const collect = <T>(fn: () => T): T | null => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof InputError) {
+        problems.push(...e.problems);
+        return null;
+      }
+      throw e;
+    }
+  };
+
+  const loaded = collect(() => loadSurveyCached(editionFile, options.cache));
+  const edition: Edition | null = loaded?.survey.edition ?? quietly(() => loadEdition(editionFile));
+  const questionnaire: Questionnaire | null = loaded?.survey.questionnaire ?? (edition ? quietly(() => loadQuestionnaire(edition.questionnairePath)) : null);
+  const editionDir = edition?.dir ?? dirname(resolve(editionFile));
+  const productKeys = edition?.products.map((p) => p.key) ?? overrideFileKeys(editionDir);
+  const narrative = collect(() => loadNarrative(editionDir, productKeys));
+  const templates = collect(() => loadReportTemplates(options.templatesFile ?? REPORT_TEMPLATES));
+  const sources = new SourceFiles(narrative ?? undefined);
+
+  let rendered: RenderedParagraph[] = [];
+  let model: ReportModel | null = null;
+  const reportedOverrides = new Set<Snippet>();
+  if (loaded && narrative && templates) {
+    const built = observedBuild(loaded.survey.edition, loaded.survey.questionnaire, loaded.aggregates, narrative, templates, reportedOverrides);
+    problems.push(...built.problems);
+    rendered = built.rendered;
+    model = built.model;
+  }
+  if (edition && questionnaire && narrative) {
+    // First in the list: for a mistake both see, the syntax check's wording wins (see tidy).
+    const variables = rendered.length ? [...new Set(rendered.flatMap((p) => p.variables))] : DEFAULT_VARIABLES;
+    const ctx = { edition, questionnaire, variables, sources };
+    const syntax: InputProblem[] = [];
+    for (const [home, snippets] of snippetHomes(narrative, edition)) {
+      for (const s of snippets) syntax.push(...checkSnippetSyntax(s, home, ctx));
+    }
+    problems.unshift(...syntax);
+  }
+  if (loaded && narrative && model) {
+    const ctx = { edition: loaded.survey.edition, questionnaire: loaded.survey.questionnaire, aggregates: loaded.aggregates, narrative, sources, reportedOverrides };
+    problems.push(...checkOutline(model, rendered, ctx));
+    problems.push(...checkReasons(ctx));
+    problems.push(...checkHandTyped(rendered, { ...ctx, aggregates: loaded.aggregates as Aggregates }));
+  }
+
+  const list = tidy(problems.map((p) => withSuggestion(refineLine(p, narrative, sources), edition, narrative)));
+  const errors = list.filter((p) => p.severity === 'error').length;
+  return { problems: list, errors, warnings: list.length - errors, model };
+}
+
+function quietly<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InputError) return null; // reported by the loader that failed first
+    throw e;
+  }
+}
+
+/** When the edition cannot be read, take the product keys from the override files themselves. */
+function overrideFileKeys(editionDir: string): string[] {
+  const dir = join(editionDir, 'narrative', 'producten');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')) : [];
+}
+
+/** The real model build, watched: every rendered paragraph, every mistake. */
+function observedBuild(
+  edition: Edition,
+  questionnaire: Questionnaire,
+  aggregates: Aggregates,
+  narrative: NarrativeContent,
+  templates: ReportTemplates,
+  reportedOverrides: Set<Snippet>,
+): { model: ReportModel | null; rendered: RenderedParagraph[]; problems: InputProblem[] } {
+  const run = (content: NarrativeContent) => {
+    const rendered: RenderedParagraph[] = [];
+    const problems: InputProblem[] = [];
+    const model = observeRendering({ paragraph: (p) => rendered.push(p), problem: (p) => problems.push(p) }, () =>
+      buildReportModel({ edition, questionnaire, aggregates, narrative: content, templates }),
+    );
+    return { model, rendered, problems };
+  };
+  try {
+    return run(narrative);
+  } catch (e) {
+    if (!(e instanceof InputError)) return { model: null, rendered: [], problems: [internalProblem(e)] };
+    // The build refuses product texts that can never be shown; check the rest without them.
+    for (const [, overrides] of narrative.productOverrides) for (const s of overrides.values()) if (!narrative.product.has(s.key)) reportedOverrides.add(s);
+    const kept = new Map([...narrative.productOverrides].map(([k, m]) => [k, new Map([...m].filter(([key]) => narrative.product.has(key)))]));
+    try {
+      const second = run({ ...narrative, productOverrides: kept });
+      return { ...second, problems: [...e.problems, ...second.problems] };
+    } catch (again) {
+      if (again instanceof InputError) return { model: null, rendered: [], problems: [...e.problems, ...again.problems] };
+      return { model: null, rendered: [], problems: [...e.problems, internalProblem(again)] };
+    }
+  }
+}
+
+function internalProblem(e: unknown): InputProblem {
+  const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+  return problem({ file: 'templates/report.yaml' }, `het rapport kan niet worden opgebouwd: ${message}.`, 'Controleer de {{ }}-namen in templates/report.yaml; meld het anders als fout in eindrapport.');
+}
+
+function snippetHomes(n: NarrativeContent, edition: Edition): [SnippetHome, Snippet[]][] {
+  const homes: [SnippetHome, Snippet[]][] = [
+    [{ kind: 'organisation' }, [...n.report.values(), ...n.organisation.values()]],
+    [{ kind: 'products' }, [...n.product.values()]],
+  ];
+  for (const [key, overrides] of n.productOverrides) {
+    const product = edition.products.find((p) => p.key === key);
+    if (product) homes.push([{ kind: 'override', product }, [...overrides.values()]]);
+  }
+  return homes;
+}
+
+/**
+ * A problem the model build found in a paragraph points at the paragraph's first line; move it to
+ * the line (and column) of the name it is about, e.g. 'vertrouwn' in "onbekende vraag 'vertrouwn'".
+ */
+function refineLine(p: InputProblem, narrative: NarrativeContent | null, sources: SourceFiles): InputProblem {
+  if (!narrative || p.line === undefined || p.column !== undefined) return p;
+  const m = /^in tekst '([^']+)': [^']*'([^']+)'/.exec(p.message);
+  if (!m) return p;
+  const snippet = allSnippets(narrative).find((s) => s.file === p.file && s.key === m[1] && s.lines.includes(p.line!));
+  if (!snippet) return p;
+  const index = snippet.lines.indexOf(p.line);
+  const at = sources.find(snippet, index, m[2]!);
+  return { ...p, line: at.line, ...(at.column !== undefined ? { column: at.column } : {}) };
+}
+
+/** "Bedoelt u …?" for the two mistakes the loader and the model build report without one. */
+function withSuggestion(p: InputProblem, edition: Edition | null, narrative: NarrativeContent | null): InputProblem {
+  const product = /^'([^']+)' is geen product van deze editie/.exec(p.message);
+  if (product && edition) {
+    const hint = suggest(product[1]!, edition.products.map((x) => x.key));
+    return hint ? { ...p, hint: `${hint} ${p.hint ?? ''}`.trim() } : p;
+  }
+  const override = /^'([^']+)' is geen tekst van product\.yaml/.exec(p.message);
+  if (override && narrative) {
+    const hint = suggest(override[1]!, [...narrative.product.keys()]);
+    return hint ? { ...p, hint: `${hint} ${p.hint ?? ''}`.trim() } : p;
+  }
+  return p;
+}
+
+/** One message per mistake (the build and the syntax check often both see it), sorted by place. */
+function tidy(problems: InputProblem[]): InputProblem[] {
+  const seen = new Set<string>();
+  const byName = new Set<string>();
+  const out: InputProblem[] = [];
+  // The syntax check's wording first: it knows helper from variable and sees every branch.
+  const nameOf = (p: InputProblem) => /^in tekst '[^']+': onbekende (?:naam|helper|vraag|groep|maat|responsmaat|product) '([^']+)'/.exec(p.message)?.[1];
+  for (const p of problems) {
+    const key = formatProblem(p);
+    if (seen.has(key)) continue;
+    const name = nameOf(p);
+    const nameKey = name ? `${p.file}:${p.line}:${name}` : null;
+    if (nameKey && byName.has(nameKey)) continue;
+    seen.add(key);
+    if (nameKey) byName.add(nameKey);
+    out.push(p);
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -1,0 +1,23 @@
+import { startWatch } from '../../watch/watcher.ts';
+
+/**
+ * `eindrapport watch`: rebuilds the PDF on every change until Ctrl+C. Messages go to `print`;
+ * resolves when the watch is stopped (SIGINT or SIGTERM).
+ */
+export async function watchCommand(editionFile: string, outDir: string, print: (s: string) => void): Promise<void> {
+  const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
+  print('Eerste build …');
+  const watcher = startWatch({ editionFile, outDir, print, sourceDateEpoch: epoch });
+  await watcher.ready;
+  await new Promise<void>((res) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      res();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await watcher.close();
+  print('Gestopt.');
+}

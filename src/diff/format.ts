@@ -1,0 +1,139 @@
+import { formatNumber } from '../analyse/dutch-number.ts';
+import type { DiffSide, FigureChange, FigureSide, ReportDiff, StructureChange, StructureLevel, WordingChange } from './diff-types.ts';
+
+/** Dutch wording shared by the Markdown and the PDF of a diff. */
+
+const MINUS = '\u2212';
+
+/** Points with a sign and one decimal: "+6,3", "−1,0", "0,0". */
+export function formatPoints(delta: number | null): string {
+  if (delta === null) return '–';
+  const abs = formatNumber(Math.abs(delta), 1);
+  if (abs === formatNumber(0, 1)) return abs;
+  return `${delta > 0 ? '+' : MINUS}${abs}`;
+}
+
+/** Percentage without the sign: "62,5%". */
+export function formatPct(value: number | null): string {
+  return value === null ? '–' : `${formatNumber(value, 1)}%`;
+}
+
+export function formatSignedCount(delta: number): string {
+  if (delta === 0) return '0';
+  return `${delta > 0 ? '+' : MINUS}${formatNumber(Math.abs(delta))}`;
+}
+
+/** "5" or "2,5" */
+export function formatThreshold(t: number): string {
+  return formatNumber(t, Number.isInteger(t) ? 0 : 1);
+}
+
+export const MEASURE_NAMES: Record<string, string> = { positive: 'positief', neutral: 'neutraal', negative: 'negatief', yes: 'ja' };
+
+export function measureName(m: string): string {
+  return MEASURE_NAMES[m] ?? m;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+export function sideLine(s: DiffSide): string {
+  const respondents = s.respondents === null ? '' : `, ${plural(s.respondents, 'respondent', 'respondenten')}`;
+  return `${s.title}${respondents}${s.source ? ` — ${s.source}` : ''}`;
+}
+
+/** "Alfa · A-categorie", "Logius" (the organisation as a whole: no segment). */
+export function groupLabel(f: FigureChange): string {
+  return f.segment === 'all' ? f.scope : `${f.scope} · ${f.segmentLabel}`;
+}
+
+/** The numbers of one side in a sentence; a suppressed side never shows numbers. */
+export function sideText(s: FigureSide): string {
+  if (s.state === 'suppressed') return 'te weinig respondenten';
+  if (s.state === 'absent') return 'niet in het rapport';
+  const n = `N = ${formatNumber(s.n)}`;
+  if (s.positive !== null) return `positief ${formatPct(s.positive)}, neutraal ${formatPct(s.neutral)}, negatief ${formatPct(s.negative)}, ${n}`;
+  if (s.yes !== null) return `ja ${formatPct(s.yes)}, ${n}`;
+  const answers = Object.entries(s.answers).map(([k, v]) => `${k} ${formatPct(v)}`);
+  return [...answers, n].join(', ');
+}
+
+export function nText(f: FigureChange): string {
+  if (f.a.state !== 'shown' || f.b.state !== 'shown') return '–';
+  return f.a.n === f.b.n ? formatNumber(f.b.n) : `${formatNumber(f.a.n)} → ${formatNumber(f.b.n)}`;
+}
+
+export const FIGURE_KIND_TEXT: Record<FigureChange['kind'], string> = {
+  changed: 'gewijzigd',
+  'now-suppressed': 'nu te weinig respondenten',
+  'no-longer-suppressed': 'eerder te weinig respondenten',
+  added: 'nieuw',
+  removed: 'vervallen',
+};
+
+/** "positief +6,3 (62,5% → 68,8%)" — the largest shift of a changed group. */
+export function largestShiftText(f: FigureChange): string {
+  const d = [...f.deltas].sort((x, y) => Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0))[0];
+  if (!d) return '';
+  return `${measureName(d.measure)} ${formatPoints(d.delta)} punten (${formatPct(d.a)} → ${formatPct(d.b)})`;
+}
+
+export const LEVEL_TEXT: Record<StructureLevel, { one: string; many: string }> = {
+  part: { one: 'Deel', many: 'Delen' },
+  product: { one: 'Product', many: 'Producten' },
+  chapter: { one: 'Hoofdstuk', many: 'Hoofdstukken' },
+  section: { one: 'Sectie', many: 'Secties' },
+  question: { one: 'Vraag', many: 'Vragen' },
+};
+
+export const LEVEL_ORDER: StructureLevel[] = ['product', 'part', 'chapter', 'section', 'question'];
+
+export const STRUCTURE_UNCHANGED = 'geen hoofdstukken, secties, producten of vragen toegevoegd, verwijderd of hernoemd';
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const CHANGE_TEXT: Record<StructureChange['change'], string> = { added: 'toegevoegd', removed: 'verwijderd', renamed: 'hernoemd' };
+
+export const WORDING_CHANGE_TEXT: Record<WordingChange['change'], string> = { changed: 'gewijzigd', added: 'toegevoegd', removed: 'verwijderd' };
+
+/** "„Oud“ → „Nieuw“" style quotes. */
+export function quote(s: string): string {
+  return `‘${s}’`;
+}
+
+/** The summary lines for figures and wording. */
+export function figuresSummaryText(d: ReportDiff): string {
+  const f = d.summary.figures;
+  const parts = [
+    `${plural(f.changed, 'groep', 'groepen')} gewijzigd, waarvan ${formatNumber(f.aboveThreshold)} met een verschuiving van ${formatThreshold(d.threshold)} punten of meer`,
+  ];
+  if (f.suppression) parts.push(`${plural(f.suppression, 'groep', 'groepen')} met te weinig respondenten aan één kant`);
+  if (f.added) parts.push(`${plural(f.added, 'groep', 'groepen')} nieuw`);
+  if (f.removed) parts.push(`${plural(f.removed, 'groep', 'groepen')} vervallen`);
+  return `${parts.join('; ')}.`;
+}
+
+export function wordingSummaryText(d: ReportDiff): string {
+  const w = d.summary.wording;
+  const parts = [`${plural(w.changed, 'alinea', "alinea's")} gewijzigd${w.figuresOnly ? `, waarvan ${formatNumber(w.figuresOnly)} alleen in de getallen` : ''}`];
+  if (w.added) parts.push(`${plural(w.added, 'alinea', "alinea's")} toegevoegd`);
+  if (w.removed) parts.push(`${plural(w.removed, 'alinea', "alinea's")} verwijderd`);
+  return `${parts.join('; ')}.`;
+}
+
+/** One line per structure change, without markup. */
+export function structureText(c: StructureChange): { head: string; body: string } {
+  const head = `${LEVEL_TEXT[c.level].one} ${CHANGE_TEXT[c.change]}`;
+  const id = c.level === 'question' ? ` (${c.id})` : '';
+  const where = c.where.length ? ` — ${c.level === 'question' ? 'bij ' : ''}${c.where.join('; ')}` : '';
+  const detail = c.detail ? ` (${c.detail})` : '';
+  if (c.change === 'renamed') return { head, body: `${quote(c.before ?? '')} → ${quote(c.title)}${id}${where}` };
+  return { head, body: `${c.level === 'question' ? quote(c.title) : c.title}${id}${detail}${where}` };
+}
+
+export function wordingSourceText(w: WordingChange): string {
+  return `${w.source.file} › ${w.source.key}`;
+}

@@ -1,0 +1,333 @@
+import type { Content, ContentStack, ContentTable, Style, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { COLORS, CONTENT_WIDTH, PAGE, STYLES } from '../render/pdf/styles.ts';
+import { renderPdf } from '../render/pdf/write-pdf.ts';
+import type { FigureChange, ReportDiff, WordPart, WordingChange } from './diff-types.ts';
+import {
+  FIGURE_KIND_TEXT,
+  LEVEL_ORDER,
+  LEVEL_TEXT,
+  STRUCTURE_UNCHANGED,
+  capitalise,
+  WORDING_CHANGE_TEXT,
+  figuresSummaryText,
+  formatPct,
+  formatPoints,
+  formatThreshold,
+  groupLabel,
+  largestShiftText,
+  measureName,
+  nText,
+  sideLine,
+  sideText,
+  structureText,
+  wordingSourceText,
+  wordingSummaryText,
+} from './format.ts';
+
+export interface DiffPdfOptions {
+  /** Fixed for reproducible output (SOURCE_DATE_EPOCH); default: now. */
+  creationDate?: Date;
+}
+
+const DIFF_COLORS = {
+  insert: '#1a7f37',
+  insertBg: '#e3f4e8',
+  delete: '#b3261e',
+  deleteBg: '#fbe7e6',
+  highlight: '#fdf1c7',
+  highlightRule: '#d9a400',
+};
+
+const DIFF_STYLES: Record<string, Style> = {
+  ...STYLES,
+  diffTitle: { fontSize: 20, bold: true, color: COLORS.accent, margin: [0, 0, 0, 4] },
+  diffSubtitle: { fontSize: 13, color: COLORS.muted, margin: [0, 0, 0, 16] },
+  h3: { fontSize: 10.5, bold: true, color: COLORS.accent, margin: [0, 10, 0, 3] },
+  meta: { fontSize: 8.5, color: COLORS.muted, margin: [0, 0, 0, 3] },
+  small: { fontSize: 7.5, color: COLORS.muted },
+  summaryLine: { margin: [0, 6, 0, 0], lineHeight: 1.2 },
+  diffText: { lineHeight: 1.3, margin: [0, 0, 0, 10] },
+};
+
+/**
+ * The diff as a short PDF: a one-page summary, then structure, figures and wording. Reuses the
+ * report's type scale and fonts; insertions green and underlined, deletions red and struck through.
+ */
+export function diffPdfDocument(d: ReportDiff, opts: DiffPdfOptions = {}): TDocumentDefinitions {
+  const title = `Verschillen van ${d.a.label} naar ${d.b.label}`;
+  const content = withoutMissingGlyphs([...summaryPage(d), ...structureContent(d), ...figuresContent(d), ...wordingContent(d)]);
+  return {
+    pageSize: PAGE.size,
+    pageMargins: PAGE.margins,
+    info: {
+      title: `Eindrapport – ${title}`,
+      author: 'eindrapport',
+      subject: `Verschillen in structuur, cijfers en tekst tussen ${d.a.title} (${d.a.label}) en ${d.b.title} (${d.b.label})`,
+      creator: 'eindrapport diff',
+      producer: 'eindrapport (pdfmake)',
+      creationDate: opts.creationDate ?? new Date(),
+    },
+    language: 'nl-NL',
+    defaultStyle: { font: 'Roboto', fontSize: 10, color: COLORS.text },
+    styles: DIFF_STYLES,
+    header: (currentPage: number) =>
+      currentPage === 1
+        ? null
+        : {
+            stack: [
+              { text: title, style: 'header' },
+              { canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }] },
+            ],
+            margin: [PAGE.margins[0], 30, PAGE.margins[2], 0],
+          },
+    footer: (currentPage: number, pageCount: number) => ({
+      columns: [
+        { text: `eindrapport diff – ${title}`, style: 'footer' },
+        { text: `${currentPage} / ${pageCount}`, style: 'footer', alignment: 'right' },
+      ],
+      margin: [PAGE.margins[0], 22, PAGE.margins[2], 0],
+    }),
+    content,
+  } as TDocumentDefinitions;
+}
+
+export async function diffPdf(d: ReportDiff, opts: DiffPdfOptions = {}): Promise<Buffer> {
+  return renderPdf(diffPdfDocument(d, opts));
+}
+
+/**
+ * Roboto, the report's only font, has no arrow: "62,5% → 68,8%" is printed as "62,5% › 68,8%".
+ * Applied to every text in the document, so no helper can slip one through.
+ */
+function withoutMissingGlyphs<T>(node: T): T {
+  if (typeof node === 'string') return node.replace(/→/g, '›') as T;
+  if (Array.isArray(node)) return node.map(withoutMissingGlyphs) as T;
+  if (node && typeof node === 'object' && !(node instanceof Date)) {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'text' || k === 'stack' || k === 'body' || k === 'table' || k === 'columns' || typeof v === 'object' ? withoutMissingGlyphs(v) : v])) as T;
+  }
+  return node;
+}
+
+function heading(text: string, id: string, pageBreak = false): Content {
+  return { text, style: 'h1', id, outline: true, margin: [0, pageBreak ? 0 : 18, 0, 10], ...(pageBreak ? { pageBreak: 'before' } : {}) } as unknown as Content;
+}
+
+function table(widths: (number | string)[], header: string[], rows: TableCell[][], fills: (string | null)[] = [], align: ('left' | 'right')[] = []): ContentTable {
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: align[i] ?? 'left' })), ...rows],
+    },
+    layout: {
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: () => COLORS.rule,
+      fillColor: (row: number) => (row === 0 ? COLORS.tableHeader : (fills[row - 1] ?? null)),
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    margin: [0, 2, 0, 10],
+  } as unknown as ContentTable;
+}
+
+// Summary page ----------------------------------------------------------------------------------
+
+function summaryPage(d: ReportDiff): Content[] {
+  const out: Content[] = [
+    { text: 'Verschillen tussen twee rapporten', style: 'diffTitle', id: 'samenvatting', outline: true } as unknown as Content,
+    { text: `van ${d.a.label} naar ${d.b.label}`, style: 'diffSubtitle' },
+    table(
+      [28, '*'],
+      ['', 'Vergeleken'],
+      [
+        [{ text: 'A', bold: true, style: 'tableCell' }, { text: [{ text: `${d.a.label}  `, bold: true }, sideLine(d.a)], style: 'tableCell' }],
+        [{ text: 'B', bold: true, style: 'tableCell' }, { text: [{ text: `${d.b.label}  `, bold: true }, sideLine(d.b)], style: 'tableCell' }],
+      ],
+    ),
+  ];
+  for (const n of d.notes) out.push({ text: `Let op: ${n}`, style: 'note' });
+  out.push({ text: 'Samenvatting', style: 'h2' });
+  if (d.summary.total === 0) {
+    out.push({ text: 'Geen verschillen in structuur, cijfers of tekst.', style: 'paragraph' });
+    return out;
+  }
+  if (d.structure.length) {
+    const rows: TableCell[][] = [];
+    for (const level of LEVEL_ORDER) {
+      const c = d.summary.structure[level];
+      if (level === 'part' && c.added + c.removed + c.renamed === 0) continue;
+      const cell = (n: number): TableCell => ({ text: String(n), style: 'tableCell', alignment: 'right', bold: n > 0, color: n > 0 ? COLORS.text : COLORS.muted });
+      rows.push([{ text: LEVEL_TEXT[level].many, style: 'tableCell' }, cell(c.added), cell(c.removed), cell(c.renamed)]);
+    }
+    out.push(table(['*', 70, 70, 70], ['Structuur', 'Toegevoegd', 'Verwijderd', 'Hernoemd'], rows, [], ['left', 'right', 'right', 'right']));
+  } else out.push({ text: [{ text: 'Structuur: ', bold: true }, STRUCTURE_UNCHANGED], style: 'summaryLine' });
+  out.push({ text: [{ text: 'Cijfers: ', bold: true }, figuresSummaryText(d)], style: 'summaryLine' });
+  out.push({ text: [{ text: 'Tekst: ', bold: true }, wordingSummaryText(d)], style: 'summaryLine' });
+  if (d.summary.largest.length) {
+    out.push({ text: 'Grootste verschuivingen', style: 'h2', margin: [0, 18, 0, 6] });
+    const largest = d.summary.largest.map((i) => d.figures[i]!);
+    out.push(
+      table(
+        ['*', 90, 175],
+        ['Stelling', 'Groep', 'Grootste verschuiving (punten)'],
+        largest.map((f) => [
+          { text: f.text, style: 'tableCell' },
+          { text: groupLabel(f), style: 'tableCell' },
+          { text: largestShiftText(f), style: 'tableCell', bold: f.highlight },
+        ]),
+        largest.map((f) => (f.highlight ? DIFF_COLORS.highlight : null)),
+      ),
+    );
+    if (largest.some((f) => f.highlight)) out.push(legend(d));
+  }
+  return out;
+}
+
+function legend(d: ReportDiff): Content {
+  return {
+    columns: [
+      { canvas: [{ type: 'rect', x: 0, y: 1, w: 18, h: 9, color: DIFF_COLORS.highlight, lineColor: DIFF_COLORS.highlightRule, lineWidth: 0.5 }], width: 24 },
+      { text: `Verschuiving van ${formatThreshold(d.threshold)} procentpunten of meer.`, style: 'meta' },
+    ],
+    margin: [0, 0, 0, 8],
+  } as Content;
+}
+
+// Structure -------------------------------------------------------------------------------------
+
+function structureContent(d: ReportDiff): Content[] {
+  const out: Content[] = [heading('Structuur', 'structuur', true)];
+  if (!d.structure.length) return [...out, { text: `${capitalise(STRUCTURE_UNCHANGED)}.`, style: 'paragraph' }];
+  const rows: TableCell[][] = [];
+  for (const level of LEVEL_ORDER) {
+    for (const c of d.structure.filter((x) => x.level === level)) {
+      const t = structureText(c);
+      rows.push([{ text: t.head, style: 'tableCell', bold: true }, { text: t.body, style: 'tableCell' }]);
+    }
+  }
+  out.push(table([120, '*'], ['Wijziging', 'Wat en waar'], rows));
+  return out;
+}
+
+// Figures ---------------------------------------------------------------------------------------
+
+function deltaCell(f: FigureChange, measure: string): TableCell {
+  const x = f.deltas.find((m) => m.measure === measure);
+  if (!x) return { text: '–', style: 'tableCell', alignment: 'right' };
+  const largest = f.highlight && Math.abs(x.delta ?? 0) >= f.size - 1e-9;
+  return {
+    stack: [
+      { text: formatPoints(x.delta), bold: largest, fontSize: 9.5 },
+      { text: `${formatPct(x.a)} → ${formatPct(x.b)}`, style: 'small' },
+    ],
+    alignment: 'right',
+  } as TableCell;
+}
+
+function figureRow(f: FigureChange): TableCell[] {
+  const statement: TableCell = { stack: [{ text: f.text, fontSize: 9 }, { text: f.question, style: 'small' }] } as TableCell;
+  const group: TableCell = { text: groupLabel(f), style: 'tableCell' };
+  const n: TableCell = { text: nText(f), style: 'tableCell', alignment: 'right' };
+  if (f.deltas.some((d) => d.measure === 'positive')) return [statement, group, deltaCell(f, 'positive'), deltaCell(f, 'neutral'), deltaCell(f, 'negative'), n];
+  // Yes/no and multiselect: their measures in one cell across the three columns.
+  const text = f.deltas.map((x) => `${measureName(x.measure)} ${formatPoints(x.delta)} (${formatPct(x.a)} → ${formatPct(x.b)})`).join('\n') || '–';
+  return [statement, group, { text, style: 'tableCell', colSpan: 3, alignment: 'right', bold: f.highlight } as TableCell, {}, {}, n];
+}
+
+function figuresContent(d: ReportDiff): Content[] {
+  const out: Content[] = [heading('Cijfers', 'cijfers')];
+  if (!d.figures.length) return [...out, { text: 'Geen cijfers gewijzigd.', style: 'paragraph' }];
+  const changed = d.figures.filter((f) => f.kind === 'changed');
+  if (changed.length) {
+    out.push({
+      text: `Verschuiving in procentpunten van A naar B per stelling en groep, grootste eerst; daaronder de percentages van A en B. Bij ja/nee-vragen het aandeel ja, bij meerkeuzevragen elk antwoord.`,
+      style: 'paragraph',
+    });
+    if (changed.some((f) => f.highlight)) out.push(legend(d));
+    out.push(
+      table(
+        ['*', 78, 56, 56, 56, 44],
+        ['Stelling', 'Groep', 'Positief', 'Neutraal', 'Negatief', 'N'],
+        changed.map(figureRow),
+        changed.map((f) => (f.highlight ? DIFF_COLORS.highlight : null)),
+        ['left', 'left', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  const other = d.figures.filter((f) => f.kind !== 'changed');
+  if (other.length) {
+    out.push({ text: 'Te weinig respondenten, nieuwe en vervallen groepen', style: 'h2' });
+    out.push({ text: 'Een groep met te weinig respondenten wordt nooit met cijfers getoond, ook hier niet.', style: 'note' });
+    const side = (s: FigureChange['a']): TableCell =>
+      s.state === 'shown' ? { text: sideText(s), style: 'tableCell' } : { text: sideText(s), style: 'tableCell', italics: true, color: COLORS.muted };
+    out.push(
+      table(
+        ['*', 78, 70, 95, 95],
+        ['Stelling', 'Groep', 'Wijziging', 'A', 'B'],
+        other.map((f) => [
+          { stack: [{ text: f.text, fontSize: 9 }, { text: f.question, style: 'small' }] } as TableCell,
+          { text: groupLabel(f), style: 'tableCell' },
+          { text: FIGURE_KIND_TEXT[f.kind], style: 'tableCell', bold: true },
+          side(f.a),
+          side(f.b),
+        ]),
+      ),
+    );
+  }
+  return out;
+}
+
+// Wording ---------------------------------------------------------------------------------------
+
+function inlineParts(parts: WordPart[]): Content[] {
+  return parts.flatMap((p, i): Content[] => {
+    if (p.op === 'same') return [{ text: p.text }];
+    // Spaces around an edit stay unmarked, so the mark hugs the words.
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
+    const [, lead = '', core = '', trail = ''] = m;
+    if (!core) return [{ text: p.text }];
+    const gap = p.op === 'insert' && parts[i - 1]?.op === 'delete' && !lead && !/\s$/.test(parts[i - 1]!.text) ? ' ' : '';
+    const mark: Content =
+      p.op === 'insert'
+        ? ({ text: core, color: DIFF_COLORS.insert, background: DIFF_COLORS.insertBg, decoration: 'underline', decorationColor: DIFF_COLORS.insert } as Content)
+        : ({ text: core, color: DIFF_COLORS.delete, background: DIFF_COLORS.deleteBg, decoration: 'lineThrough', decorationColor: DIFF_COLORS.delete } as Content);
+    return [...(gap + lead ? [{ text: gap + lead }] : []), mark, ...(trail ? [{ text: trail }] : [])];
+  });
+}
+
+function wordingEntry(w: WordingChange): Content {
+  const what = `${w.kind === 'list' ? 'Opsomming' : 'Alinea'} ${WORDING_CHANGE_TEXT[w.change]}${w.figuresOnly ? ' (alleen getallen)' : ''}`;
+  return {
+    stack: [
+      { text: [{ text: what, bold: true }, `  ·  ${wordingSourceText(w)}  ·  ${w.id}`], style: 'meta' },
+      { text: inlineParts(w.parts), style: 'diffText' },
+    ],
+    unbreakable: w.parts.reduce((n, p) => n + p.text.length, 0) < 1200,
+  } as ContentStack;
+}
+
+function wordingContent(d: ReportDiff): Content[] {
+  const out: Content[] = [heading('Tekst', 'tekst')];
+  if (!d.wording.length) return [...out, { text: 'Geen tekst gewijzigd.', style: 'paragraph' }];
+  out.push({
+    text: [
+      'Per alinea die veranderde, op hoofdstuk en sectie: ',
+      { text: 'ingevoegd', color: DIFF_COLORS.insert, background: DIFF_COLORS.insertBg, decoration: 'underline' },
+      ' en ',
+      { text: 'verwijderd', color: DIFF_COLORS.delete, background: DIFF_COLORS.deleteBg, decoration: 'lineThrough' },
+      '.',
+    ],
+    style: 'paragraph',
+  } as Content);
+  let at: string | null = null;
+  for (const w of d.wording) {
+    if (w.location.label !== at) {
+      at = w.location.label;
+      // The location heading travels with its first entry.
+      out.push({ stack: [{ text: at, style: 'h3' }, wordingEntry(w)], unbreakable: true } as ContentStack);
+    } else out.push(wordingEntry(w));
+  }
+  return out;
+}

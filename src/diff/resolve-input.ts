@@ -1,0 +1,221 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { REPORT_TEMPLATES, buildModel } from '../build.ts';
+import { loadSurvey } from '../load/survey.ts';
+import { loadNarrative } from '../load/content.ts';
+import { loadReportTemplates } from '../load/report-templates.ts';
+import { aggregateSurvey } from '../analyse/aggregate.ts';
+import { buildReportModel } from '../model/build-model.ts';
+import { REPORT_MODEL_SCHEMA, type ReportModel } from '../model/report-types.ts';
+import { InputError, problem } from '../load/input-error.ts';
+import { editionFile } from '../cli/editions.ts';
+
+/** One side of a diff: the model, what to call it, and where it came from. */
+export interface ResolvedInput {
+  model: ReportModel;
+  /** Short name for headings and the output file name: "2018", "HEAD~3", "werkmap". */
+  label: string;
+  /** Longer description: "content/2018/edition.yaml in revisie HEAD~3 (a1b2c3d)". */
+  source: string;
+  /** Remarks for the reader (e.g. a data file taken from the working tree). */
+  notes: string[];
+}
+
+export interface DiffInputArgs {
+  a?: string;
+  b?: string;
+  /** `--rev`, zero, one (that revision vs. the working tree) or two (A vs. B). */
+  revs: string[];
+  /** `--edition` for `--rev`: year or path to edition.yaml; default: the newest edition. */
+  edition?: string;
+  contentDir?: string;
+}
+
+/** The two sides of `eindrapport diff`, from editions, model JSON files or git revisions. */
+export function resolveDiffInputs(args: DiffInputArgs): { a: ResolvedInput; b: ResolvedInput } {
+  const contentDir = args.contentDir ?? 'content';
+  if (args.revs.length > 2) {
+    throw new InputError(problem({ file: '--rev' }, `--rev is ${args.revs.length} keer gegeven; dat kan hoogstens twee keer.`, 'Geef één revisie (vergeleken met de werkmap) of twee (oud en nieuw).'));
+  }
+  if (args.revs.length) {
+    if (args.b !== undefined || (args.a !== undefined && args.edition !== undefined)) {
+      throw new InputError(problem({ file: '--rev' }, 'met --rev vergelijkt diff revisies van één editie; geef de editie met --edition (of als enige argument), niet twee edities.', 'Bijvoorbeeld: eindrapport diff --rev HEAD~3 --edition 2018.'));
+    }
+    const edition = editionFile(args.edition ?? args.a ?? newestEdition(contentDir), contentDir);
+    const [ra, rb] = args.revs as [string, string | undefined];
+    return { a: resolveRevision(edition, ra), b: rb === undefined ? resolveWorkingTree(edition) : resolveRevision(edition, rb) };
+  }
+  if (args.a === undefined || args.b === undefined) {
+    throw new InputError(problem({ file: 'diff' }, 'geef twee rapporten om te vergelijken.', 'Bijvoorbeeld: eindrapport diff 2018 2019, eindrapport diff oud.json nieuw.json of eindrapport diff --rev HEAD~3.'));
+  }
+  return { a: resolveInput(args.a, contentDir), b: resolveInput(args.b, contentDir) };
+}
+
+/** A year ("2018"), a path to an edition.yaml (or its folder), or a report-model JSON file. */
+export function resolveInput(spec: string, contentDir = 'content'): ResolvedInput {
+  if (/\.json$/i.test(spec)) return readModelFile(spec);
+  if (!/^\d{4}$/.test(spec) && !existsSync(spec)) {
+    throw new InputError(problem({ file: spec }, `'${spec}' is geen editie, edition.yaml of rapportmodel (.json).`, `Geef een jaar waarvoor ${contentDir}/<jaar>/edition.yaml bestaat, een pad naar een edition.yaml of een rapportmodel (output/eindrapport-<jaar>.json).`));
+  }
+  const file = editionFile(spec, contentDir);
+  return { model: modelFromEdition(file, templatesBeside(file)), label: /^\d{4}$/.test(spec) ? spec : labelOf(file), source: shortPath(file), notes: [] };
+}
+
+/** A report model written by `eindrapport build` (output/eindrapport-<jaar>.json). */
+export function readModelFile(path: string): ResolvedInput {
+  if (!existsSync(path)) {
+    throw new InputError(problem({ file: path }, 'het rapportmodel bestaat niet.', 'Maak het met eindrapport build; dat schrijft output/eindrapport-<jaar>.json.'));
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new InputError(problem({ file: path }, `dit is geen geldig JSON-bestand (${why}).`, 'Geef een rapportmodel zoals eindrapport build het schrijft.'));
+  }
+  const schema = typeof data === 'object' && data !== null && 'schema' in data ? (data as { schema: unknown }).schema : undefined;
+  if (schema !== REPORT_MODEL_SCHEMA) {
+    const found = schema === undefined ? 'er staat geen schema in' : `het schema is '${String(schema)}'`;
+    throw new InputError(problem({ file: path }, `dit is geen rapportmodel: ${found}, verwacht '${REPORT_MODEL_SCHEMA}'.`, 'Geef een rapportmodel zoals eindrapport build het schrijft (output/eindrapport-<jaar>.json).'));
+  }
+  const model = data as ReportModel;
+  if (!Array.isArray(model.parts) || typeof model.edition !== 'object' || model.edition === null || !Array.isArray(model.colofon)) {
+    throw new InputError(problem({ file: path }, 'het rapportmodel is onvolledig: edition, colofon of parts ontbreekt.', 'Maak het model opnieuw met eindrapport build.'));
+  }
+  return { model, label: basename(path).replace(/\.json$/i, ''), source: shortPath(resolve(path)), notes: [] };
+}
+
+/** The edition as it is on disk now, with the templates of the repository it is in. */
+export function resolveWorkingTree(edition: string): ResolvedInput {
+  const root = gitRoot(edition);
+  const rel = toPosix(relative(root, realpathSync(edition)));
+  return { model: modelFromEdition(edition, templatesIn(root)), label: 'werkmap', source: `${rel} in de werkmap`, notes: [] };
+}
+
+/**
+ * The edition as it was in a git revision: the revision's content, templates and fixtures are
+ * exported into a temporary folder and the model is built from there. The working tree is not touched.
+ */
+export function resolveRevision(edition: string, rev: string): ResolvedInput {
+  const root = gitRoot(edition);
+  const rel = toPosix(relative(root, realpathSync(edition)));
+  let sha: string;
+  try {
+    sha = git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).trim();
+  } catch {
+    throw new InputError(problem({ file: root }, `revisie '${rev}' bestaat niet in deze git-repository.`, 'Geef een commit, tak of tag, bijvoorbeeld HEAD, HEAD~3 of main (zie git log --oneline).'));
+  }
+  const short = sha.slice(0, 7);
+  if (!existsAt(root, sha, rel)) {
+    throw new InputError(problem({ file: rel }, `deze editie bestaat niet in revisie ${rev} (${short}).`, 'Kies een latere revisie, of vergelijk edities met eindrapport diff <jaar> <jaar>.'));
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'eindrapport-diff-'));
+  const notes: string[] = [];
+  try {
+    const editionDir = toPosix(dirname(rel));
+    const wanted = editionDir === '.' ? ['.'] : ['content', 'templates', 'fixtures', editionDir];
+    const paths = wanted.filter((p, i) => wanted.indexOf(p) === i && existsAt(root, sha, p) && !wanted.some((q) => q !== p && q !== '.' && p.startsWith(`${q}/`)));
+    const tar = execFileSync('git', ['archive', '--format=tar', sha, '--', ...paths], { cwd: root, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('tar', ['-x', '-C', tmp], { input: tar, stdio: ['pipe', 'ignore', 'pipe'] });
+    const tmpEdition = join(tmp, rel);
+    copyDataFile(root, sha, rev, tmp, tmpEdition, edition, notes);
+    const model = modelFromEdition(tmpEdition, templatesIn(tmp));
+    return { model, label: rev, source: `${rel} in revisie ${rev} (${short})`, notes };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The export is often not committed (it is large, or personal data): take it from the revision
+ * if it is there, else from the working tree, and say so.
+ */
+function copyDataFile(root: string, sha: string, rev: string, tmp: string, tmpEdition: string, workingEdition: string, notes: string[]): void {
+  let file: unknown;
+  try {
+    file = (parseYaml(readFileSync(tmpEdition, 'utf8')) as { data?: { file?: unknown } } | null)?.data?.file;
+  } catch {
+    return; // loading the edition reports the YAML error with its location
+  }
+  if (typeof file !== 'string') return;
+  const target = resolve(dirname(tmpEdition), file);
+  if (existsSync(target)) return;
+  const inRepo = toPosix(relative(tmp, target));
+  if (!inRepo.startsWith('..') && existsAt(root, sha, inRepo)) {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, execFileSync('git', ['show', `${sha}:${inRepo}`], { cwd: root, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return;
+  }
+  const working = resolve(dirname(workingEdition), file);
+  if (!existsSync(working)) return;
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(working, target);
+  notes.push(`Het databestand ${file} staat niet in revisie ${rev}; het bestand uit de werkmap is gebruikt.`);
+}
+
+/** load → analyse → model, with the report templates of the side being compared. */
+export function modelFromEdition(edition: string, templates: string): ReportModel {
+  if (resolve(templates) === resolve(REPORT_TEMPLATES)) return buildModel(edition).model;
+  const survey = loadSurvey(edition);
+  const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
+  const aggregates = aggregateSurvey(survey);
+  return buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates: loadReportTemplates(templates) });
+}
+
+function templatesIn(root: string): string {
+  const t = join(root, 'templates', 'report.yaml');
+  return existsSync(t) ? t : REPORT_TEMPLATES;
+}
+
+/** content/<jaar>/edition.yaml → the repository's templates, two levels up, when they are there. */
+function templatesBeside(edition: string): string {
+  return templatesIn(resolve(dirname(edition), '..', '..'));
+}
+
+function newestEdition(contentDir: string): string {
+  const years = existsSync(contentDir) ? readdirSync(contentDir).filter((d) => /^\d{4}$/.test(d) && existsSync(join(contentDir, d, 'edition.yaml'))).sort() : [];
+  const newest = years[years.length - 1];
+  if (!newest) {
+    throw new InputError(problem({ file: contentDir }, 'er is geen editie gevonden.', `Geef de editie met --edition, of maak ${contentDir}/<jaar>/edition.yaml.`));
+  }
+  return newest;
+}
+
+function gitRoot(edition: string): string {
+  try {
+    return realpathSync(git(dirname(edition), ['rev-parse', '--show-toplevel']).trim());
+  } catch {
+    throw new InputError(problem({ file: edition }, 'deze editie staat niet in een git-repository, dus --rev kan er geen eerdere versie van vinden.', 'Vergelijk in plaats daarvan twee edities of twee rapportmodellen (.json).'));
+  }
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function existsAt(root: string, sha: string, path: string): boolean {
+  if (path === '.' || path === '') return true;
+  try {
+    execFileSync('git', ['cat-file', '-e', `${sha}:${path}`], { cwd: root, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function shortPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? toPosix(rel) : file;
+}
+
+function labelOf(edition: string): string {
+  return basename(dirname(edition));
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}

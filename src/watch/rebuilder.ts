@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { build, createBuildCache, REPORT_TEMPLATES, type BuildCache, type BuildResult } from '../build.ts';
+import { checkEdition } from '../check/check-edition.ts';
+import { InputError, problem, type InputProblem } from '../load/input-error.ts';
+
+export type RebuildOutcome =
+  | { ok: true; changed: string[]; seconds: number; result: BuildResult; warnings: InputProblem[] }
+  | { ok: false; changed: string[]; seconds: number; problems: InputProblem[]; errors: number; lastGood: string | null };
+
+/**
+ * One edition, rebuilt again and again: check first (the same messages as `eindrapport check`);
+ * on an error the PDF is left as it was, else it is rebuilt. The cache keeps the parsed data, the
+ * aggregates and the drawn charts between rebuilds.
+ */
+export class Rebuilder {
+  readonly cache: BuildCache = createBuildCache();
+  lastGood: string | null = null;
+
+  constructor(
+    readonly editionFile: string,
+    readonly outDir: string,
+    private readonly sourceDateEpoch?: number,
+  ) {}
+
+  async rebuild(changed: string[] = []): Promise<RebuildOutcome> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const fail = (problems: InputProblem[]): RebuildOutcome => ({
+      ok: false,
+      changed,
+      seconds: seconds(),
+      problems,
+      errors: problems.filter((p) => p.severity === 'error').length,
+      lastGood: this.lastGood ?? this.earlierPdf(),
+    });
+    let warnings: InputProblem[];
+    try {
+      const check = checkEdition(this.editionFile, { cache: this.cache });
+      if (check.errors) return fail(check.problems);
+      warnings = check.problems;
+    } catch (e) {
+      return fail([internal(e)]);
+    }
+    try {
+      const result = await build({ editionFile: this.editionFile, outDir: this.outDir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch });
+      this.lastGood = result.pdfPath;
+      return { ok: true, changed, seconds: seconds(), result, warnings };
+    } catch (e) {
+      return fail(e instanceof InputError ? e.problems : [internal(e)]);
+    }
+  }
+
+  /** A PDF from before this session, which a failed rebuild also leaves alone. */
+  private earlierPdf(): string | null {
+    const year = this.cache.survey?.survey.edition.year;
+    const path = year !== undefined ? join(resolve(this.outDir), `eindrapport-${year}.pdf`) : null;
+    return path && existsSync(path) ? path : null;
+  }
+
+  /** Everything a rebuild reads: the edition folder, the templates, and questionnaire and data wherever they are. */
+  watchedPaths(): string[] {
+    const paths = [dirname(resolve(this.editionFile)), dirname(REPORT_TEMPLATES)];
+    const edition = this.cache.survey?.survey.edition;
+    if (edition) paths.push(edition.questionnairePath, edition.dataPath);
+    return [...new Set(paths)];
+  }
+}
+
+function internal(e: unknown): InputProblem {
+  const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+  return problem({ file: 'eindrapport' }, `interne fout: ${message}.`, 'Dit is een fout in eindrapport, niet in uw invoer. Meld het met deze melding erbij.');
+}

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { diffModels, type ReportDiff, type StructureChange } from '../../src/diff/diff-models.ts';
+import { diffMarkdown } from '../../src/diff/markdown.ts';
+import type { ParagraphBlock, ReportModel } from '../../src/model/report-types.ts';
+import { addGamma, clone, miniVariant, setAnswer } from './helpers.ts';
+
+const base = miniVariant();
+const diff = (b: ReportModel, threshold = 5): ReportDiff => diffModels(base.model, b, { threshold });
+const kinds = (cs: StructureChange[]) => cs.map((c) => `${c.level}:${c.change}:${c.id}`);
+
+function paragraphs(model: ReportModel): ParagraphBlock[] {
+  const blocks = [...model.colofon, ...model.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])])];
+  return blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
+}
+
+describe('diffModels: nothing changed', () => {
+  it('finds no differences between two builds of the same edition', () => {
+    const d = diff(miniVariant().model);
+    expect(d.structure).toEqual([]);
+    expect(d.figures).toEqual([]);
+    expect(d.wording).toEqual([]);
+    expect(d.summary.total).toBe(0);
+    expect(d.summary.largest).toEqual([]);
+  });
+});
+
+describe('diffModels: wording', () => {
+  it('shows exactly the one paragraph whose snippet was edited, word by word, located by chapter and section', () => {
+    const b = miniVariant((e) => e.edit('narrative/organisatie.yaml', (t) => t.replace('Het beeld is {{tendens}}', 'Het totaalbeeld is {{tendens}}')));
+    const d = diff(b.model);
+    expect(d.structure).toEqual([]);
+    expect(d.figures).toEqual([]);
+    expect(d.wording).toHaveLength(1);
+    const w = d.wording[0]!;
+    expect(w).toMatchObject({
+      id: 'organisatie-betrouwbaar-p1',
+      kind: 'paragraph',
+      change: 'changed',
+      source: { file: 'narrative/organisatie.yaml', key: 'betrouwbaar' },
+      before: 'Het beeld is overwegend positief: bijna 63% is positief (N = 8).',
+      after: 'Het totaalbeeld is overwegend positief: bijna 63% is positief (N = 8).',
+      figuresOnly: false,
+    });
+    expect(w.location.chapter).toEqual({ id: 'organisatie-waarden', number: 1, title: 'Hoe we werken' });
+    expect(w.location.section).toEqual({ id: 'organisatie-betrouwbaar', number: '1.1', title: 'Betrouwbaar' });
+    expect(w.location.label).toBe('1 Hoe we werken › 1.1 Betrouwbaar');
+    expect(w.parts.filter((p) => p.op !== 'same')).toEqual([
+      { op: 'delete', text: 'beeld' },
+      { op: 'insert', text: 'totaalbeeld' },
+    ]);
+    expect(w.parts.filter((p) => p.op !== 'insert').map((p) => p.text).join('')).toBe(w.before);
+    expect(w.parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(w.after);
+    expect(d.summary.wording).toEqual({ changed: 1, figuresOnly: 0, added: 0, removed: 0 });
+  });
+
+  it('reports a paragraph inserted before others as one addition, not as every later paragraph changed', () => {
+    const b = miniVariant((e) => e.edit('narrative/organisatie.yaml', (t) => t.replace('betrouwbaar:\n', 'betrouwbaar:\n  - Een nieuwe eerste alinea.\n')));
+    const d = diff(b.model);
+    expect(d.structure).toEqual([]);
+    expect(d.figures).toEqual([]);
+    expect(d.wording.map((w) => [w.change, w.id, w.after])).toEqual([['added', 'organisatie-betrouwbaar-p1', 'Een nieuwe eerste alinea.']]);
+    // and the other way round
+    const back = diffModels(b.model, base.model, { threshold: 5 });
+    expect(back.wording.map((w) => [w.change, w.before])).toEqual([['removed', 'Een nieuwe eerste alinea.']]);
+  });
+
+  it('diffs an edited reasons list as text', () => {
+    const b = miniVariant((e) => e.edit('narrative/redenen.yaml', (t) => t.replace('Het duurde lang', 'Het duurde te lang')));
+    const d = diff(b.model);
+    expect(d.summary.total).toBe(1);
+    expect(d.wording[0]).toMatchObject({ kind: 'list', change: 'changed', source: { file: 'narrative/redenen.yaml', key: 'organisatie.tevreden-aansluiting' } });
+    expect(d.wording[0]!.parts.filter((p) => p.op !== 'same').map((p) => [p.op, p.text.trim()])).toEqual([['insert', 'te']]);
+    expect(d.wording[0]!.location.label).toBe('2 Onze werkprocessen › 2.1 Aansluitingstrajecten');
+  });
+});
+
+describe('diffModels: figures', () => {
+  // R_test04 (Alfa, B-categorie) trusts Logius after all: "Oneens" → "Zeer eens".
+  const changed = miniVariant((e) => e.edit('export.csv', (t) => setAnswer(t, 'R_test04', 'Q2', '5')));
+
+  it('lists each changed question × scope × segment once, largest shift first', () => {
+    const d = diff(changed.model);
+    expect(d.structure).toEqual([]);
+    expect(d.figures.map((f) => [f.key, f.kind])).toEqual([
+      ['vertrouwen|alfa|all', 'changed'],
+      ['vertrouwen|organisation|all', 'changed'],
+    ]);
+    const [alfa, org] = d.figures as [ReportDiff['figures'][number], ReportDiff['figures'][number]];
+    expect(alfa.size).toBeCloseTo(20);
+    expect(org.size).toBeCloseTo(12.5);
+    expect(alfa).toMatchObject({ question: 'vertrouwen', text: 'Ik vertrouw Logius.', scope: 'Alfa', segment: 'all', segmentLabel: 'Totaal', nDelta: 0 });
+    expect(alfa.deltas.map((x) => [x.measure, x.a, x.b])).toEqual([
+      ['positive', 60, 80],
+      ['neutral', 20, 20],
+      ['negative', 20, 0],
+    ]);
+    expect(org.deltas.find((x) => x.measure === 'positive')).toMatchObject({ a: 62.5, b: 75 });
+    // the Alfa B-categorie stays too small on both sides: not a change
+    expect(d.figures.some((f) => f.segment === 'B')).toBe(false);
+  });
+
+  it('highlights shifts of the threshold or more', () => {
+    expect(diff(changed.model, 5).figures.map((f) => f.highlight)).toEqual([true, true]);
+    const d = diff(changed.model, 15);
+    expect(d.figures.map((f) => f.highlight)).toEqual([true, false]);
+    expect(d.summary.figures).toEqual({ changed: 2, aboveThreshold: 1, suppression: 0, added: 0, removed: 0 });
+    expect(d.summary.largest).toEqual([0, 1]);
+  });
+
+  it('shows the paragraphs whose numbers changed, and no others', () => {
+    const d = diff(changed.model);
+    expect(d.wording.length).toBeGreaterThan(0);
+    const byId = new Map(paragraphs(changed.model).map((p) => [p.id, p]));
+    for (const w of d.wording) {
+      expect(w.change).toBe('changed');
+      expect(byId.get(w.id)?.figures.some((f) => f.question === 'vertrouwen'), w.id).toBe(true);
+    }
+    expect(d.wording.map((w) => w.id)).toEqual(expect.arrayContaining(['organisatie-betrouwbaar-p1', 'alfa-betrouwbaar-p1']));
+    expect(d.wording.find((w) => w.id === 'alfa-betrouwbaar-p1')).toMatchObject({ before: 'Bij Alfa is 60% positief.', after: 'Bij Alfa is 80% positief.', figuresOnly: true });
+  });
+
+  describe('a group that falls below the minimum', () => {
+    // R_test02 (Alfa, A-categorie) now answers "Weet niet": the A-categorie has 2 answers, minimum 3.
+    const suppressed = miniVariant((e) => e.edit('export.csv', (t) => setAnswer(t, 'R_test02', 'Q2', '-1')));
+
+    it('is shown as suppressed, never with its numbers', () => {
+      const d = diff(suppressed.model);
+      expect(d.figures.map((f) => [f.key, f.kind])).toEqual([
+        ['vertrouwen|alfa|all', 'changed'],
+        ['vertrouwen|organisation|all', 'changed'],
+        ['vertrouwen|alfa|A', 'now-suppressed'],
+      ]);
+      const f = d.figures[2]!;
+      expect(f.b).toEqual({ state: 'suppressed' });
+      expect(f.a).toMatchObject({ state: 'shown', n: 3 });
+      expect(f).toMatchObject({ segmentLabel: 'A-categorie', deltas: [], nDelta: null, size: 0, highlight: false });
+      expect(d.summary.figures.suppression).toBe(1);
+      const row = diffMarkdown(d).split('\n').find((l) => l.includes('A-categorie'))!;
+      expect(row).toContain('nu te weinig respondenten');
+      // the A-categorie after the change: 2 answers, both positive — never printed
+      expect(row).not.toMatch(/N = 2|100,0%/);
+    });
+
+    it('is shown as suppressed on the old side when diffed the other way round', () => {
+      const d = diffModels(suppressed.model, base.model, { threshold: 5 });
+      const f = d.figures.find((x) => x.key === 'vertrouwen|alfa|A')!;
+      expect(f.kind).toBe('no-longer-suppressed');
+      expect(f.a).toEqual({ state: 'suppressed' });
+      expect(JSON.stringify(d)).not.toMatch(/"vertrouwen\|alfa\|A".*"state":"shown","n":2/);
+    });
+  });
+});
+
+describe('diffModels: structure', () => {
+  const withGamma = miniVariant(addGamma);
+
+  it('reports an added product once, with its chapters, and nothing inside it', () => {
+    const d = diff(withGamma.model);
+    expect(kinds(d.structure)).toEqual(['product:added:gamma']);
+    expect(d.structure[0]).toMatchObject({ title: 'Gamma', detail: 'hoofdstukken 7 Hoe we werken rond Gamma; 8 De werkprocessen rond Gamma' });
+    expect(d.figures.filter((f) => f.key.includes('|gamma|'))).toEqual([]);
+    expect(d.wording.filter((w) => w.location.chapter?.id.startsWith('gamma'))).toEqual([]);
+    // the methodology chapter moved from 7 to 9: renumbering is not a change
+    expect(d.structure.some((c) => c.level === 'chapter')).toBe(false);
+    expect(d.summary.structure.product).toEqual({ added: 1, removed: 0, renamed: 0 });
+  });
+
+  it('reports a removed product once', () => {
+    const d = diffModels(withGamma.model, base.model, { threshold: 5 });
+    expect(kinds(d.structure)).toEqual(['product:removed:gamma']);
+    expect(d.figures.filter((f) => f.key.includes('|gamma|'))).toEqual([]);
+  });
+
+  it('reports a reworded question once for all scopes that print it, and nothing else', () => {
+    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.replace('{ organisation: Ik vertrouw Logius., product: Ik vertrouw Logius. }', '{ organisation: Ik heb vertrouwen in Logius., product: Ik heb vertrouwen in Logius. }')));
+    const d = diff(b.model);
+    expect(d.structure).toEqual([
+      { level: 'question', change: 'renamed', id: 'vertrouwen', title: 'Ik heb vertrouwen in Logius.', before: 'Ik vertrouw Logius.', where: ['Logius', 'Alfa', 'Beta'], detail: null },
+    ]);
+    expect(d.figures).toEqual([]);
+    expect(d.wording).toEqual([]);
+  });
+
+  it('reports a product-specific rewording as one rename with the product as placeholder', () => {
+    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.replace('product: "Ik ben aangesloten op {product}"', 'product: "Ik ben aangesloten op {product} zelf"')));
+    const d = diff(b.model);
+    expect(d.structure).toEqual([
+      { level: 'question', change: 'renamed', id: 'aangesloten', title: 'Ik ben aangesloten op [product] zelf', before: 'Ik ben aangesloten op [product]', where: ['Alfa', 'Beta'], detail: null },
+    ]);
+    expect(d.summary.total).toBe(1);
+  });
+
+  it('reports a renamed value as one section rename in every scope', () => {
+    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.replace('title: Betrouwbaar,', 'title: Betrouwbaarheid,')));
+    const d = diff(b.model);
+    expect(d.structure).toEqual([
+      {
+        level: 'section',
+        change: 'renamed',
+        id: 'organisatie-betrouwbaar',
+        title: 'Betrouwbaarheid',
+        before: 'Betrouwbaar',
+        where: ['1.1 in 1 Hoe we werken', '3.1 in 3 Hoe we werken rond Alfa', '5.1 in 5 Hoe we werken rond Beta'],
+        detail: null,
+      },
+    ]);
+    expect(d.figures).toEqual([]);
+    expect(d.wording).toEqual([]);
+  });
+
+  it('reports a question dropped from the questionnaire once, without its figures', () => {
+    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.slice(0, t.indexOf('  - key: verbetering'))));
+    const d = diff(b.model);
+    expect(kinds(d.structure)).toEqual(['question:removed:verbetering']);
+    expect(d.structure[0]).toMatchObject({ title: 'Wat kan beter?', where: ['Logius'] });
+    expect(d.figures).toEqual([]);
+    expect(d.wording).toEqual([]);
+    expect(kinds(diffModels(b.model, base.model, { threshold: 5 }).structure)).toEqual(['question:added:verbetering']);
+  });
+
+  it('reports a renamed chapter by its stable id', () => {
+    const b = clone(base.model);
+    b.parts[2]!.chapters[0]!.title = 'Zo werken wij rond Alfa';
+    const d = diff(b);
+    expect(d.structure).toEqual([
+      { level: 'chapter', change: 'renamed', id: 'alfa-waarden', title: 'Zo werken wij rond Alfa', before: 'Hoe we werken rond Alfa', where: ['hoofdstuk 3 (Alfa)'], detail: null },
+    ]);
+  });
+
+  it('reports a removed section with the questions that went with it, and not their text or figures', () => {
+    const b = clone(base.model);
+    const chapter = b.parts[2]!.chapters.find((c) => c.id === 'beta-werkprocessen')!;
+    chapter.sections = [];
+    const d = diff(b);
+    expect(kinds(d.structure)).toEqual(['section:removed:beta-aansluiting', 'question:removed:aangesloten', 'question:removed:tevreden-aansluiting']);
+    expect(d.structure[0]).toMatchObject({ title: '6.1 Aansluitingstrajecten', where: ['6 De werkprocessen rond Beta'], detail: '1 tekstblok' });
+    expect(d.structure[1]!.where).toEqual(['Beta']);
+    expect(d.figures).toEqual([]);
+    expect(d.wording).toEqual([]);
+  });
+});
+
+describe('diffModels: summary', () => {
+  it('counts every kind of change', () => {
+    const b = miniVariant((e) => {
+      addGamma(e);
+      e.edit('questionnaire.yaml', (t) => t.replace('title: Betrouwbaar,', 'title: Betrouwbaarheid,'));
+      e.edit('narrative/rapport.yaml', (t) => t.replace('Dit rapport bestaat uit twee delen.', 'Dit rapport bestaat uit drie delen.'));
+    });
+    const d = diff(b.model);
+    expect(d.summary.structure.product.added).toBe(1);
+    expect(d.summary.structure.section.renamed).toBe(1);
+    expect(d.summary.wording.changed).toBe(d.wording.length);
+    expect(d.wording.find((w) => w.id === 'introductie-p1')?.parts.filter((p) => p.op !== 'same')).toEqual([
+      { op: 'delete', text: 'twee' },
+      { op: 'insert', text: 'drie' },
+    ]);
+    expect(d.summary.total).toBe(d.structure.length + d.figures.length + d.wording.length);
+    expect(d.a.respondents).toBe(10);
+    expect(d.b.respondents).toBe(13);
+  });
+});

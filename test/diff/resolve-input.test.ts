@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diffModels } from '../../src/diff/diff-models.ts';
+import { readModelFile, resolveDiffInputs, resolveInput } from '../../src/diff/resolve-input.ts';
+import { InputError } from '../../src/load/input-error.ts';
+import { modelJson } from '../../src/render/json.ts';
+import { miniVariant } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'diff-input-'));
+
+function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).problems.map((p) => p.message).join('\n');
+  }
+  throw new Error('no error');
+}
+
+describe('resolveInput', () => {
+  it('reads a report model written by build, which diffs like the edition it came from', () => {
+    const mini = miniVariant();
+    const file = join(dir, 'eindrapport-2030.json');
+    writeFileSync(file, modelJson(mini.model));
+    const fromJson = readModelFile(file);
+    expect(fromJson.label).toBe('eindrapport-2030');
+    const fromEdition = resolveInput(mini.dir);
+    expect(diffModels(fromJson.model, fromEdition.model, { threshold: 5 }).summary.total).toBe(0);
+  });
+
+  it('refuses a JSON file that is not a report model, in Dutch', () => {
+    const other = join(dir, 'ander.json');
+    writeFileSync(other, JSON.stringify({ schema: 'eindrapport/aggregates@1' }));
+    expect(messageOf(() => resolveInput(other))).toBe("dit is geen rapportmodel: het schema is 'eindrapport/aggregates@1', verwacht 'eindrapport/report-model@1'.");
+    const none = join(dir, 'leeg.json');
+    writeFileSync(none, '[]');
+    expect(messageOf(() => resolveInput(none))).toContain('er staat geen schema in');
+    const broken = join(dir, 'kapot.json');
+    writeFileSync(broken, '{"schema": ');
+    expect(messageOf(() => resolveInput(broken))).toMatch(/^dit is geen geldig JSON-bestand/);
+    expect(messageOf(() => resolveInput(join(dir, 'weg.json')))).toBe('het rapportmodel bestaat niet.');
+  });
+
+  it('names an unknown edition', () => {
+    expect(messageOf(() => resolveInput('1999', join(dir, 'content')))).toBe("editie '1999' niet gevonden.");
+    expect(messageOf(() => resolveInput('geen-editie'))).toBe("'geen-editie' is geen editie, edition.yaml of rapportmodel (.json).");
+  });
+});
+
+describe('resolveDiffInputs', () => {
+  it('needs two sides, or revisions of one edition', () => {
+    expect(messageOf(() => resolveDiffInputs({ a: '2018', revs: [] }))).toBe('geef twee rapporten om te vergelijken.');
+    expect(messageOf(() => resolveDiffInputs({ revs: ['a', 'b', 'c'] }))).toContain('hoogstens twee keer');
+    expect(messageOf(() => resolveDiffInputs({ a: '2018', b: '2019', revs: ['HEAD'] }))).toContain('met --rev vergelijkt diff revisies van één editie');
+  });
+});
