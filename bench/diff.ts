@@ -1,4 +1,5 @@
 import { diffCommand } from '../src/cli/commands/diff.ts';
+import { InputError, formatProblem } from '../src/load/input-error.ts';
 
 const processStart = performance.timeOrigin;
 
@@ -8,7 +9,14 @@ const processStart = performance.timeOrigin;
  */
 export async function main([a, b, out]: string[]): Promise<number> {
   const t0 = performance.now();
-  const r = await diffCommand({ a, b, revs: [], out, format: 'pdf', threshold: 5 }, () => {}, () => {});
+  let r: Awaited<ReturnType<typeof diffCommand>>;
+  try {
+    r = await diffCommand({ a, b, revs: [], out, format: 'pdf', threshold: 5 }, () => {}, () => {});
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    return 1;
+  }
   const t1 = performance.now();
   console.log(
     JSON.stringify({

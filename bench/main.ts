@@ -2,7 +2,7 @@
  * `npm run bench`: measured, not asserted. Medians of several runs, because these machines are
  * noisy. Each cold build runs in a fresh Node process.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, cpSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +81,19 @@ export async function main(args: string[]): Promise<number> {
       for (const s of sides) cpSync(mini, s, { recursive: true });
       title = 'eindrapport diff van twee kopieën van de mini-editie (geen 2018-data)';
     }
-    const samples = Array.from({ length: RUNS }, () => runInChild('bench/diff.ts', [...sides, join(out, 'diff.pdf')]));
+    const run = () => runInChild('bench/diff.ts', [...sides, join(out, 'diff.pdf')]);
+    let first: Record<string, number>;
+    try {
+      first = run();
+    } catch {
+      // The 2018 data does not build (its messages are above): measure the mini edition instead.
+      const mini = join(ROOT, 'test/fixtures/mini');
+      sides = [join(out, 'a'), join(out, 'b')];
+      for (const s of sides) cpSync(mini, s, { recursive: true });
+      title = 'eindrapport diff van twee kopieën van de mini-editie (2018 bouwt niet)';
+      first = run();
+    }
+    const samples = [first, ...Array.from({ length: RUNS - 1 }, run)];
     report(`${title}, doel < 2 s`, samples, [
       ['totalSeconds', 'totaal (incl. opstarten), s'],
       ['diffCommandSeconds', 'diff-commando, s'],
@@ -92,6 +104,35 @@ export async function main(args: string[]): Promise<number> {
       ['peakRssMB', 'piekgeheugen (RSS), MB'],
     ]);
     rmSync(out, { recursive: true, force: true });
+  }
+  if (!only || only === 'watch') {
+    // eindrapport watch: one process per run, a first build and the rebuild after one edit.
+    const samples = Array.from({ length: RUNS }, () => runInChild('bench/watch-rebuild.ts', [join(ROOT, 'content/2018/edition.yaml')]));
+    report('watch: herbouw na het wijzigen van één tekst (2018), doel < 1,5 s', samples, [
+      ['rebuildSeconds', 'herbouw na één wijziging, s'],
+      ['secondRebuildSeconds', 'herbouw na een tweede wijziging, s'],
+      ['firstBuildSeconds', 'eerste build (lege cache), s'],
+      ['checkSeconds', 'check in het proces (koud), s'],
+      ['pages', "pagina's"],
+      ['peakRssMB', 'piekgeheugen (RSS), MB'],
+    ]);
+    const errors = samples[0]?.checkErrors ?? 0;
+    if (errors) console.log(`  (check vond ${errors} fouten in content/2018; watch zou dan niet herbouwen — hier is toch gebouwd)`);
+  }
+  if (!only || only === 'check') {
+    // eindrapport check --edition 2018 as an editor runs it: a fresh process, startup included.
+    const samples = Array.from({ length: RUNS }, () => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/eindrapport.js'), 'check', '--edition', '2018'], { cwd: ROOT, encoding: 'utf8' });
+      const totalSeconds = (performance.now() - t0) / 1000;
+      const inside = /\((\d+,\d+) s\)\.\s*(\n|$)/.exec(r.stdout ?? '');
+      return { totalSeconds, checkSeconds: inside ? Number(inside[1]!.replace(',', '.')) : NaN, exitCode: r.status ?? -1 };
+    });
+    report('eindrapport check --edition 2018 (nieuw proces per run), doel < 1 s', samples, [
+      ['totalSeconds', 'totaal (incl. opstarten), s'],
+      ['checkSeconds', 'controle zelf, s'],
+      ['exitCode', 'exitcode (1: fouten in de inhoud)'],
+    ]);
   }
   return 0;
 }

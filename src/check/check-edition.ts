@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Aggregates } from '../analyse/aggregate-types.ts';
 import type { BuildCache } from '../build.ts';
 import { loadNarrative, type NarrativeContent, type Snippet } from '../load/content.ts';
-import { loadEdition, type Edition } from '../load/edition.ts';
+import { EditionSchema, loadEdition, type Edition } from '../load/edition.ts';
+import { readYamlFile } from '../load/yaml-file.ts';
 import { InputError, formatProblem, problem, type InputProblem } from '../load/input-error.ts';
 import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
 import { loadReportTemplates, type ReportTemplates } from '../load/report-templates.ts';
@@ -61,7 +62,7 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
   };
 
   const loaded = collect(() => loadSurveyCached(editionFile, options.cache));
-  const edition: Edition | null = loaded?.survey.edition ?? quietly(() => loadEdition(editionFile));
+  const edition: Edition | null = loaded?.survey.edition ?? quietly(() => loadEdition(editionFile)) ?? quietly(() => editionWithoutData(editionFile));
   const questionnaire: Questionnaire | null = loaded?.survey.questionnaire ?? (edition ? quietly(() => loadQuestionnaire(edition.questionnairePath)) : null);
   const editionDir = edition?.dir ?? dirname(resolve(editionFile));
   const productKeys = edition?.products.map((p) => p.key) ?? overrideFileKeys(editionDir);
@@ -107,6 +108,16 @@ function quietly<T>(fn: () => T): T | null {
     if (e instanceof InputError) return null; // reported by the loader that failed first
     throw e;
   }
+}
+
+/**
+ * edition.yaml as far as the narrative needs it (products, segments, where the questionnaire is),
+ * when the full load fails on something else, such as a missing data file.
+ */
+function editionWithoutData(editionFile: string): Edition {
+  const { data, parsed } = readYamlFile(editionFile, EditionSchema);
+  const dir = dirname(resolve(editionFile));
+  return { ...data, dir, file: parsed.file, dataPath: resolve(dir, data.data.file), questionnairePath: resolve(dir, data.questionnaire) };
 }
 
 /** When the edition cannot be read, take the product keys from the override files themselves. */
@@ -172,17 +183,24 @@ function snippetHomes(n: NarrativeContent, edition: Edition): [SnippetHome, Snip
  */
 function refineLine(p: InputProblem, narrative: NarrativeContent | null, sources: SourceFiles): InputProblem {
   if (!narrative || p.line === undefined || p.column !== undefined) return p;
-  const m = /^in tekst '([^']+)': [^']*'([^']+)'/.exec(p.message);
+  const m = /^in tekst '([^']+)': (?:[^']*'([^']+)')?/.exec(p.message);
   if (!m) return p;
   const snippet = allSnippets(narrative).find((s) => s.file === p.file && s.key === m[1] && s.lines.includes(p.line!));
   if (!snippet) return p;
   const index = snippet.lines.indexOf(p.line);
-  const at = sources.find(snippet, index, m[2]!);
+  if (!m[2]) return { ...p, line: sources.firstTextLine(snippet, index) };
+  const at = sources.find(snippet, index, m[2]);
   return { ...p, line: at.line, ...(at.column !== undefined ? { column: at.column } : {}) };
 }
 
-/** "Bedoelt u …?" for the two mistakes the loader and the model build report without one. */
+/** "Bedoelt u …?" and other advice for mistakes the loader and the model build report without it. */
 function withSuggestion(p: InputProblem, edition: Edition | null, narrative: NarrativeContent | null): InputProblem {
+  if (/(^|[\\/])narrative[\\/]/.test(p.file) && /verwacht string, ontving object/.test(p.message) && !p.hint) {
+    return {
+      ...p,
+      hint: "Een alinea met een dubbele punt en een spatie (': ') erin leest YAML als een sleutel. Zet '>-' achter het streepje en de tekst op de regels eronder, of zet de alinea tussen aanhalingstekens.",
+    };
+  }
   const product = /^'([^']+)' is geen product van deze editie/.exec(p.message);
   if (product && edition) {
     const hint = suggest(product[1]!, edition.products.map((x) => x.key));
@@ -202,7 +220,7 @@ function tidy(problems: InputProblem[]): InputProblem[] {
   const byName = new Set<string>();
   const out: InputProblem[] = [];
   // The syntax check's wording first: it knows helper from variable and sees every branch.
-  const nameOf = (p: InputProblem) => /^in tekst '[^']+': onbekende (?:naam|helper|vraag|groep|maat|responsmaat|product) '([^']+)'/.exec(p.message)?.[1];
+  const nameOf = (p: InputProblem) => /^in tekst '[^']+': (?:onbekende? \w+|geen paragraaf voor) '([^']+)'/.exec(p.message)?.[1];
   for (const p of problems) {
     const key = formatProblem(p);
     if (seen.has(key)) continue;

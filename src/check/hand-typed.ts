@@ -28,8 +28,9 @@ const PERCENT = /(?<![\w.,])(\d{1,3}(?:,\d+)?)(\s*%|\s+procent\b)/g;
 const TENDENCY = /\b(positie(?:f|ve)|negatie(?:f|ve)|neutra(?:al|le))\b/gi;
 const COMPARISON = /\b(positiever|negatiever|minder positief|minder negatief|vergelijkbaar|gelijk)\s+(?:dan|met|aan)\b/gi;
 /** "de meest positieve stelling", "positieve antwoorden": not a claim about the tendency. */
-const BEFORE_NOT_TENDENCY = /\b(meest|minst|meer|minder|zo|even)\s+$/i;
-const AFTER_NOT_TENDENCY = /^\s+(antwoord(en)?|respondenten|stelling(en)?|reacties?|kant|scores?|oordelen|categorie(ën)?|deel|aandeel)\b/i;
+const BEFORE_NOT_TENDENCY = /\b(meest|minst|meer|minder|zo|even|voor|antwoordt|antwoorden|antwoordde|antwoordden|kiest|kiezen|koos|kozen)\s+$/i;
+/** "… neutrale en negatieve antwoorden": the words name answer categories. */
+const AFTER_NOT_TENDENCY = /^(?:\s+(?:en|of)\s+[\wë]+)*\s+(antwoord(en)?|respondenten|stelling(en)?|reacties?|kant|scores?|oordelen|categorie(ën)?|deel|aandeel)\b/i;
 
 interface Candidate {
   value: number;
@@ -85,8 +86,11 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
       const before = masked.slice(0, m.index);
       const after = masked.slice(m.index + word.length);
       if (BEFORE_NOT_TENDENCY.test(before) || AFTER_NOT_TENDENCY.test(after)) continue;
+      // "72% is positief", "een kwart, 25 procent, is neutraal": the word names what a number counts.
       const clause = clauseAround(masked, m.index);
-      if (mentionsNumber(masked, mustaches, clause)) continue;
+      const sentence = sentenceAround(masked, m.index);
+      const lead = { from: Math.max(sentence.from, m.index - 40), to: m.index };
+      if (mentionsNumber(masked, mustaches, clause) || mentionsNumber(masked, mustaches, lead)) continue;
       const subject = distributionFor(p, masked, mustaches, m.index, ctx);
       if (!subject) continue;
       const t = tendency(subject.d);

@@ -48,7 +48,7 @@ export function checkSnippetSyntax(snippet: Snippet, home: SnippetHome, ctx: Syn
     try {
       program = Handlebars.parse(source);
     } catch (e) {
-      for (const p of toInputError(e, snippet, index, ctx.variables).problems) out.push({ ...p, line: ctx.sources.firstTextLine(snippet, index) });
+      out.push(...toInputError(e, snippet, index, ctx.variables).problems);
       return;
     }
     new ParagraphWalker(snippet, index, source, home, ctx, out).program(program, { perProduct: false, opaque: false });

@@ -1,5 +1,5 @@
 import { formatNumber } from '../analyse/dutch-number.ts';
-import type { DiffSide, FigureChange, FigureSide, ReportDiff, StructureChange, StructureLevel, WordingChange } from './diff-types.ts';
+import type { DiffSide, FigureChange, FigureSide, ReportDiff, StructureChange, StructureLevel, WordPart, WordingChange } from './diff-types.ts';
 
 /** Dutch wording shared by the Markdown and the PDF of a diff. */
 
@@ -63,6 +63,13 @@ export function nText(f: FigureChange): string {
   if (f.a.state !== 'shown' || f.b.state !== 'shown') return '–';
   return f.a.n === f.b.n ? formatNumber(f.b.n) : `${formatNumber(f.a.n)} → ${formatNumber(f.b.n)}`;
 }
+
+/** Positive, neutral and negative shares and N are the same; only answers within them moved (Eens ↔ Zeer eens). */
+export function onlyWithinShares(f: FigureChange): boolean {
+  return f.kind === 'changed' && f.nDelta === 0 && f.deltas.length > 0 && f.deltas.every((d) => Math.abs(d.delta ?? 0) < 1e-9);
+}
+
+export const WITHIN_SHARES_TEXT = 'zelfde aandelen; antwoorden verschoven binnen positief, neutraal of negatief';
 
 export const FIGURE_KIND_TEXT: Record<FigureChange['kind'], string> = {
   changed: 'gewijzigd',
@@ -136,4 +143,44 @@ export function structureText(c: StructureChange): { head: string; body: string 
 
 export function wordingSourceText(w: WordingChange): string {
   return `${w.source.file} › ${w.source.key}`;
+}
+
+/** A word diff as shown: the edited sentences, with a gap for each run of unchanged ones. */
+export type ShownPart = WordPart | { op: 'gap' };
+
+const SENTENCE_END = /(?<=[.!?]["”’)]?)\s+/;
+
+/**
+ * Long paragraphs where a number or a few words changed are shown by their edited sentences only;
+ * unchanged sentences in between become one gap ("[…]"). Short paragraphs are shown whole.
+ */
+export function editedSentences(parts: WordPart[], minSentences = 3): ShownPart[] {
+  const sentences: WordPart[][] = [[]];
+  for (const p of parts) {
+    if (p.op !== 'same') {
+      sentences[sentences.length - 1]!.push(p);
+      continue;
+    }
+    // Split unchanged text after each sentence end; the space stays with the sentence before it.
+    const pieces: string[] = [];
+    let rest = p.text;
+    for (let m = SENTENCE_END.exec(rest); m; m = SENTENCE_END.exec(rest)) {
+      pieces.push(rest.slice(0, m.index + m[0].length));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    pieces.forEach((piece) => {
+      sentences[sentences.length - 1]!.push({ op: 'same', text: piece });
+      sentences.push([]);
+    });
+    if (rest) sentences[sentences.length - 1]!.push({ op: 'same', text: rest });
+  }
+  const full = sentences.filter((s) => s.length);
+  const edited = full.map((s) => s.some((p) => p.op !== 'same'));
+  if (full.length < minSentences || edited.every((e) => e)) return parts;
+  const out: ShownPart[] = [];
+  full.forEach((s, i) => {
+    if (edited[i]) out.push(...s);
+    else if (out[out.length - 1]?.op !== 'gap') out.push({ op: 'gap' });
+  });
+  return out;
 }

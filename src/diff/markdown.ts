@@ -1,10 +1,14 @@
-import type { FigureChange, ReportDiff, WordPart, WordingChange } from './diff-types.ts';
+import type { FigureChange, ReportDiff, WordingChange } from './diff-types.ts';
 import {
   FIGURE_KIND_TEXT,
   LEVEL_ORDER,
   LEVEL_TEXT,
   STRUCTURE_UNCHANGED,
   capitalise,
+  onlyWithinShares,
+  WITHIN_SHARES_TEXT,
+  editedSentences,
+  type ShownPart,
   WORDING_CHANGE_TEXT,
   figuresSummaryText,
   formatPct,
@@ -76,6 +80,7 @@ function cells(f: FigureChange): string[] {
     const points = formatPoints(x.delta);
     return `${f.highlight && Math.abs(x.delta ?? 0) >= f.size - 1e-9 ? `**${points}**` : points} (${formatPct(x.a)} → ${formatPct(x.b)})`;
   };
+  if (onlyWithinShares(f)) return [`*${WITHIN_SHARES_TEXT}*`, '', ''];
   if (f.deltas.some((d) => d.measure === 'positive')) return [cell('positive'), cell('neutral'), cell('negative')];
   const all = f.deltas.map((x) => `${esc(measureName(x.measure))} ${formatPoints(x.delta)} (${formatPct(x.a)} → ${formatPct(x.b)})`).join('; ');
   return [all || '–', '', ''];
@@ -112,7 +117,7 @@ function figures(d: ReportDiff): string[] {
 function wording(d: ReportDiff): string[] {
   const out = ['## Tekst', ''];
   if (!d.wording.length) return [...out, 'Geen tekst gewijzigd.', ''];
-  out.push('Ingevoegd is **vet**, verwijderd is ~~doorgestreept~~.', '');
+  out.push('Ingevoegd is **vet**, verwijderd is ~~doorgestreept~~; […] staat voor ongewijzigde zinnen.', '');
   let at: string | null = null;
   for (const w of d.wording) {
     if (w.location.label !== at) {
@@ -120,24 +125,28 @@ function wording(d: ReportDiff): string[] {
       out.push(`### ${esc(at)}`, '');
     }
     out.push(`*${w.kind === 'list' ? 'Opsomming' : 'Alinea'} ${WORDING_CHANGE_TEXT[w.change]}${w.figuresOnly ? ' (alleen getallen)' : ''}* · \`${wordingSourceText(w)}\` · \`${w.id}\``, '');
-    out.push(`> ${inline(w.parts)}`, '');
+    out.push(`> ${inline(editedSentences(w.parts, 2))}`, '');
   }
   return out;
 }
 
 /** Word diff inline; markers hug the words, spaces stay outside so Markdown renders them. */
-export function inline(parts: WordPart[]): string {
+export function inline(parts: ShownPart[]): string {
   return parts
     .map((p, i) => {
+      if (p.op === 'gap') return ' […] ';
       if (p.op === 'same') return esc(p.text);
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
       if (!m[2]) return m[0];
       const mark = p.op === 'insert' ? '**' : '~~';
       // "~~is~~ **vindt**": a replaced word reads as two words, not one.
-      const gap = p.op === 'insert' && parts[i - 1]?.op === 'delete' && !m[1] && !/\s$/.test(parts[i - 1]!.text) ? ' ' : '';
+      const prev = parts[i - 1];
+      const gap = p.op === 'insert' && prev?.op === 'delete' && !m[1] && !/\s$/.test(prev.text) ? ' ' : '';
       return `${gap}${m[1]}${mark}${esc(m[2])}${mark}${m[3]}`;
     })
-    .join('');
+    .join('')
+    .replace(/^ | $/g, '')
+    .replace(/ {2,}/g, ' ');
 }
 
 /** Escapes Markdown's inline markup characters (and table pipes) in report text. */

@@ -1,13 +1,18 @@
 import type { Content, ContentStack, ContentTable, Style, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { COLORS, CONTENT_WIDTH, PAGE, STYLES } from '../render/pdf/styles.ts';
+import { COLORS, PAGE, STYLES } from '../render/pdf/styles.ts';
 import { renderPdf } from '../render/pdf/write-pdf.ts';
-import type { FigureChange, ReportDiff, WordPart, WordingChange } from './diff-types.ts';
+import { formatNumber } from '../analyse/dutch-number.ts';
+import type { FigureChange, ReportDiff, WordingChange } from './diff-types.ts';
 import {
   FIGURE_KIND_TEXT,
   LEVEL_ORDER,
   LEVEL_TEXT,
   STRUCTURE_UNCHANGED,
   capitalise,
+  onlyWithinShares,
+  WITHIN_SHARES_TEXT,
+  editedSentences,
+  type ShownPart,
   WORDING_CHANGE_TEXT,
   figuresSummaryText,
   formatPct,
@@ -70,13 +75,13 @@ export function diffPdfDocument(d: ReportDiff, opts: DiffPdfOptions = {}): TDocu
     language: 'nl-NL',
     defaultStyle: { font: 'Roboto', fontSize: 10, color: COLORS.text },
     styles: DIFF_STYLES,
-    header: (currentPage: number) =>
+    header: (currentPage: number, _pageCount: number, pageSize: { width: number }) =>
       currentPage === 1
         ? null
         : {
             stack: [
               { text: title, style: 'header' },
-              { canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }] },
+              { canvas: [{ type: 'line', x1: 0, y1: 3, x2: pageSize.width - PAGE.margins[0] - PAGE.margins[2], y2: 3, lineWidth: 0.5, lineColor: COLORS.rule }] },
             ],
             margin: [PAGE.margins[0], 30, PAGE.margins[2], 0],
           },
@@ -213,27 +218,46 @@ function structureContent(d: ReportDiff): Content[] {
 
 // Figures ---------------------------------------------------------------------------------------
 
+/** "24,0 › 52,0": percentages without the sign, so the values fit under the shift in a narrow column. */
+function valuesText(a: number | null, b: number | null): string {
+  const v = (x: number | null) => (x === null ? '–' : formatNumber(x, 1));
+  return `${v(a)} → ${v(b)}`;
+}
+
 function deltaCell(f: FigureChange, measure: string): TableCell {
   const x = f.deltas.find((m) => m.measure === measure);
   if (!x) return { text: '–', style: 'tableCell', alignment: 'right' };
   const largest = f.highlight && Math.abs(x.delta ?? 0) >= f.size - 1e-9;
-  return {
-    stack: [
-      { text: formatPoints(x.delta), bold: largest, fontSize: 9.5 },
-      { text: `${formatPct(x.a)} → ${formatPct(x.b)}`, style: 'small' },
-    ],
-    alignment: 'right',
-  } as TableCell;
+  return { text: [{ text: `${formatPoints(x.delta)}\n`, bold: largest, fontSize: 9 }, { text: valuesText(x.a, x.b), fontSize: 7, color: COLORS.muted }], alignment: 'right' } as TableCell;
+}
+
+/** The statement as printed; its key is in the Markdown, for editors. */
+function statementCell(f: FigureChange): TableCell {
+  return { text: f.text, fontSize: 8.5 } as TableCell;
 }
 
 function figureRow(f: FigureChange): TableCell[] {
-  const statement: TableCell = { stack: [{ text: f.text, fontSize: 9 }, { text: f.question, style: 'small' }] } as TableCell;
-  const group: TableCell = { text: groupLabel(f), style: 'tableCell' };
-  const n: TableCell = { text: nText(f), style: 'tableCell', alignment: 'right' };
-  if (f.deltas.some((d) => d.measure === 'positive')) return [statement, group, deltaCell(f, 'positive'), deltaCell(f, 'neutral'), deltaCell(f, 'negative'), n];
-  // Yes/no and multiselect: their measures in one cell across the three columns.
-  const text = f.deltas.map((x) => `${measureName(x.measure)} ${formatPoints(x.delta)} (${formatPct(x.a)} → ${formatPct(x.b)})`).join('\n') || '–';
-  return [statement, group, { text, style: 'tableCell', colSpan: 3, alignment: 'right', bold: f.highlight } as TableCell, {}, {}, n];
+  const group: TableCell = { text: groupLabel(f), style: 'tableCell', fontSize: 8.5 };
+  const n: TableCell = { text: nText(f), style: 'tableCell', alignment: 'right', fontSize: 8.5 };
+  if (onlyWithinShares(f)) return [statementCell(f), group, { text: WITHIN_SHARES_TEXT, colSpan: 3, alignment: 'right', fontSize: 8, italics: true, color: COLORS.muted } as TableCell, {}, {}, n];
+  if (f.deltas.some((d) => d.measure === 'positive')) return [statementCell(f), group, deltaCell(f, 'positive'), deltaCell(f, 'neutral'), deltaCell(f, 'negative'), n];
+  const largest = (d: FigureChange['deltas'][number]) => f.highlight && Math.abs(d.delta ?? 0) >= f.size - 1e-9;
+  const yes = f.deltas.find((d) => d.measure === 'yes');
+  if (yes) {
+    // Yes/no: the share of "ja" where the positive share stands for statements.
+    const cell = { text: [{ text: `ja ${formatPoints(yes.delta)}\n`, bold: largest(yes), fontSize: 9 }, { text: valuesText(yes.a, yes.b), fontSize: 7, color: COLORS.muted }], alignment: 'right' } as TableCell;
+    return [statementCell(f), group, cell, { text: '' }, { text: '' }, n];
+  }
+  // Multiselect: one line per answer across the three columns — the answer, its shift over its values.
+  const lines = f.deltas.map((x) => ({
+    columns: [
+      { text: measureName(x.measure), width: '*', fontSize: 8.5 },
+      { text: [{ text: `${formatPoints(x.delta)}\n`, fontSize: 9, bold: largest(x) }, { text: valuesText(x.a, x.b), fontSize: 7, color: COLORS.muted }], width: 52, alignment: 'right' },
+    ],
+    columnGap: 4,
+    margin: [0, 0, 0, 2],
+  }));
+  return [statementCell(f), group, { stack: lines.length ? lines : [{ text: '–' }], colSpan: 3 } as TableCell, {}, {}, n];
 }
 
 function figuresContent(d: ReportDiff): Content[] {
@@ -248,7 +272,7 @@ function figuresContent(d: ReportDiff): Content[] {
     if (changed.some((f) => f.highlight)) out.push(legend(d));
     out.push(
       table(
-        ['*', 78, 56, 56, 56, 44],
+        ['*', 72, 46, 46, 46, 40],
         ['Stelling', 'Groep', 'Positief', 'Neutraal', 'Negatief', 'N'],
         changed.map(figureRow),
         changed.map((f) => (f.highlight ? DIFF_COLORS.highlight : null)),
@@ -264,10 +288,10 @@ function figuresContent(d: ReportDiff): Content[] {
       s.state === 'shown' ? { text: sideText(s), style: 'tableCell' } : { text: sideText(s), style: 'tableCell', italics: true, color: COLORS.muted };
     out.push(
       table(
-        ['*', 78, 70, 95, 95],
+        ['*', 72, 70, 100, 100],
         ['Stelling', 'Groep', 'Wijziging', 'A', 'B'],
         other.map((f) => [
-          { stack: [{ text: f.text, fontSize: 9 }, { text: f.question, style: 'small' }] } as TableCell,
+          statementCell(f),
           { text: groupLabel(f), style: 'tableCell' },
           { text: FIGURE_KIND_TEXT[f.kind], style: 'tableCell', bold: true },
           side(f.a),
@@ -281,14 +305,16 @@ function figuresContent(d: ReportDiff): Content[] {
 
 // Wording ---------------------------------------------------------------------------------------
 
-function inlineParts(parts: WordPart[]): Content[] {
+function inlineParts(parts: ShownPart[]): Content[] {
   return parts.flatMap((p, i): Content[] => {
+    if (p.op === 'gap') return [{ text: ' […] ', color: COLORS.muted }];
     if (p.op === 'same') return [{ text: p.text }];
     // Spaces around an edit stay unmarked, so the mark hugs the words.
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
     const [, lead = '', core = '', trail = ''] = m;
     if (!core) return [{ text: p.text }];
-    const gap = p.op === 'insert' && parts[i - 1]?.op === 'delete' && !lead && !/\s$/.test(parts[i - 1]!.text) ? ' ' : '';
+    const prev = parts[i - 1];
+    const gap = p.op === 'insert' && prev?.op === 'delete' && !lead && !/\s$/.test(prev.text) ? ' ' : '';
     const mark: Content =
       p.op === 'insert'
         ? ({ text: core, color: DIFF_COLORS.insert, background: DIFF_COLORS.insertBg, decoration: 'underline', decorationColor: DIFF_COLORS.insert } as Content)
@@ -302,7 +328,7 @@ function wordingEntry(w: WordingChange): Content {
   return {
     stack: [
       { text: [{ text: what, bold: true }, `  ·  ${wordingSourceText(w)}  ·  ${w.id}`], style: 'meta' },
-      { text: inlineParts(w.parts), style: 'diffText' },
+      { text: inlineParts(editedSentences(w.parts, 2)), style: 'diffText' },
     ],
     unbreakable: w.parts.reduce((n, p) => n + p.text.length, 0) < 1200,
   } as ContentStack;
@@ -317,7 +343,9 @@ function wordingContent(d: ReportDiff): Content[] {
       { text: 'ingevoegd', color: DIFF_COLORS.insert, background: DIFF_COLORS.insertBg, decoration: 'underline' },
       ' en ',
       { text: 'verwijderd', color: DIFF_COLORS.delete, background: DIFF_COLORS.deleteBg, decoration: 'lineThrough' },
-      '.',
+      '; van lange alinea\'s alleen de zinnen met een wijziging, ',
+      { text: '[…]', color: COLORS.muted },
+      ' staat voor ongewijzigde zinnen.',
     ],
     style: 'paragraph',
   } as Content);

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { REPORT_TEMPLATES, buildModel } from '../build.ts';
+import { fileURLToPath } from 'node:url';
 import { loadSurvey } from '../load/survey.ts';
 import { loadNarrative } from '../load/content.ts';
 import { loadReportTemplates } from '../load/report-templates.ts';
@@ -61,7 +61,7 @@ export function resolveInput(spec: string, contentDir = 'content'): ResolvedInpu
     throw new InputError(problem({ file: spec }, `'${spec}' is geen editie, edition.yaml of rapportmodel (.json).`, `Geef een jaar waarvoor ${contentDir}/<jaar>/edition.yaml bestaat, een pad naar een edition.yaml of een rapportmodel (output/eindrapport-<jaar>.json).`));
   }
   const file = editionFile(spec, contentDir);
-  return { model: modelFromEdition(file, templatesBeside(file)), label: /^\d{4}$/.test(spec) ? spec : labelOf(file), source: shortPath(file), notes: [] };
+  return { model: modelFromEdition(file), label: /^\d{4}$/.test(spec) ? spec : labelOf(file), source: shortPath(file), notes: [] };
 }
 
 /** A report model written by `eindrapport build` (output/eindrapport-<jaar>.json). */
@@ -156,9 +156,16 @@ function copyDataFile(root: string, sha: string, rev: string, tmp: string, tmpEd
   notes.push(`Het databestand ${file} staat niet in revisie ${rev}; het bestand uit de werkmap is gebruikt.`);
 }
 
-/** load → analyse → model, with the report templates of the side being compared. */
-export function modelFromEdition(edition: string, templates: string): ReportModel {
-  if (resolve(templates) === resolve(REPORT_TEMPLATES)) return buildModel(edition).model;
+/** The report templates of this program, as `build` uses them (src/build.ts: REPORT_TEMPLATES). */
+export const REPORT_TEMPLATES = fileURLToPath(new URL('../../templates/report.yaml', import.meta.url));
+
+/**
+ * load → analyse → model, as `buildModel` in src/build.ts does, but with the report templates of
+ * the side being compared (a git revision has its own) and without importing src/build.ts: that
+ * loads Vega and the chart renderer, half a second the diff never uses.
+ * test/diff/resolve-input.test.ts checks that both give the same model.
+ */
+export function modelFromEdition(edition: string, templates: string = REPORT_TEMPLATES): ReportModel {
   const survey = loadSurvey(edition);
   const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
   const aggregates = aggregateSurvey(survey);
@@ -168,11 +175,6 @@ export function modelFromEdition(edition: string, templates: string): ReportMode
 function templatesIn(root: string): string {
   const t = join(root, 'templates', 'report.yaml');
   return existsSync(t) ? t : REPORT_TEMPLATES;
-}
-
-/** content/<jaar>/edition.yaml → the repository's templates, two levels up, when they are there. */
-function templatesBeside(edition: string): string {
-  return templatesIn(resolve(dirname(edition), '..', '..'));
 }
 
 function newestEdition(contentDir: string): string {

@@ -31,6 +31,7 @@ export const ReportTemplatesSchema = z.object({
   }),
   tables: z.object({
     response: z.object({ caption: z.string(), header: z.array(z.string()).length(5), total: z.string() }),
+    comparison: z.object({ caption: z.string(), header: z.array(z.string()).length(4), too_few: z.string() }),
     coding: z.object({ caption: z.string(), header: z.array(z.string()).length(3), polarity: z.record(z.string(), z.string()) }),
   }),
 });

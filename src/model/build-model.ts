@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { ALL, ORGANISATION, type Aggregate, type Aggregates } from '../analyse/aggregate-types.ts';
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
+import { roundTo } from '../analyse/rounding.ts';
 import type { Edition, Product } from '../load/edition.ts';
 import { questionText, type Question, type QuestionGroup, type Questionnaire } from '../load/questionnaire.ts';
 import type { NarrativeContent, Snippet } from '../load/content.ts';
@@ -240,6 +241,7 @@ class ModelBuilder {
       caption: rt.caption,
       header: rt.header,
       align: ['left', 'right', 'right', 'right', 'right'],
+      totalRow: true,
       rows: [
         ...s.perProduct.map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(p.share, 1)]),
         [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
@@ -252,6 +254,7 @@ class ModelBuilder {
       caption: ct.caption,
       header: ct.header,
       align: ['right', 'left', 'left'],
+      totalRow: false,
       rows: likertScale.map((a) => [String(a.code), a.label, ct.polarity[a.substantive ? (a.polarity ?? 'none') : 'none'] ?? '']),
     };
     return {
@@ -315,8 +318,45 @@ class ModelBuilder {
       topic,
       inToc: true,
       divider: null,
-      intro: this.render(this.snippetSource(introKey, product, 'scope'), scope, null, `${id}-intro`, product),
+      intro: [
+        ...this.render(this.snippetSource(introKey, product, 'scope'), scope, null, `${id}-intro`, product),
+        ...(product ? [this.comparisonTable(product, type)] : []),
+      ],
       sections: this.groupsIn(type, product).map((g) => this.groupSection(g, product, `${scopeId}-${g.key}`)),
+    };
+  }
+
+  /** A product's positive shares next to the organisation's, per statement of the chapter. */
+  private comparisonTable(product: Product, type: GroupType): Block {
+    const { templates, aggregates } = this.input;
+    const ct = templates.tables.comparison;
+    const rows: string[][] = [];
+    for (const g of this.groupsIn(type, product)) {
+      for (const q of this.questionsOf(g.key, product)) {
+        if (q.kind !== 'likert' && q.kind !== 'usefulness') continue;
+        const p = aggregates.get(q.key, product.name, ALL);
+        const o = aggregates.get(q.key, ORGANISATION, ALL);
+        const statement = this.caption(q, product);
+        if (!p || p.suppressed || p.positive === null) {
+          rows.push([statement, ct.too_few, o && !o.suppressed && o.positive !== null ? formatPercent(o.positive, this.decimals) : '–', '–']);
+          continue;
+        }
+        if (!o || o.suppressed || o.positive === null) {
+          rows.push([statement, formatPercent(p.positive, this.decimals), '–', '–']);
+          continue;
+        }
+        const d = roundTo(p.positive, this.decimals) - roundTo(o.positive, this.decimals);
+        const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+        rows.push([statement, formatPercent(p.positive, this.decimals), formatPercent(o.positive, this.decimals), `${sign}${formatNumber(Math.abs(d), this.decimals)}`]);
+      }
+    }
+    return {
+      type: 'table',
+      caption: this.t(ct.caption, { product: product.name }),
+      header: ct.header.map((h) => this.t(h, { product: product.name })),
+      rows,
+      align: ['left', 'right', 'right', 'right'],
+      totalRow: false,
     };
   }
 

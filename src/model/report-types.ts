@@ -150,6 +150,8 @@ export interface TableBlock {
   rows: string[][];
   /** Column alignment: numbers right. */
   align: ('left' | 'right')[];
+  /** The last row is a total (printed bold). */
+  totalRow: boolean;
 }
 
 export interface NoteBlock {

@@ -240,6 +240,45 @@ describe('diffModels: structure', () => {
   });
 });
 
+describe('diffModels: two editions with planned changes', () => {
+  // A product added, a question reworded, one snippet edited, two answers changed (one of which
+  // drops the Alfa A-categorie below the minimum).
+  const planned = miniVariant((e) => {
+    addGamma(e);
+    e.edit('questionnaire.yaml', (t) => t.replace('{ organisation: Ik vertrouw Logius., product: Ik vertrouw Logius. }', '{ organisation: Ik heb vertrouwen in Logius., product: Ik heb vertrouwen in Logius. }'));
+    e.edit('narrative/organisatie.yaml', (t) => t.replace('Het beeld is {{tendens}}', 'Het totaalbeeld is {{tendens}}'));
+    e.edit('export.csv', (t) => setAnswer(setAnswer(t, 'R_test04', 'Q2', '5'), 'R_test02', 'Q2', '-1'));
+  });
+  const d = diff(planned.model);
+
+  it('lists every planned structure change and nothing else', () => {
+    expect(kinds(d.structure)).toEqual(['product:added:gamma', 'question:renamed:vertrouwen']);
+  });
+
+  it('lists exactly the groups whose figures changed, largest first, and the suppressed one without numbers', () => {
+    expect(d.figures.map((f) => [f.key, f.kind, Math.round(f.size * 100) / 100, f.highlight])).toEqual([
+      ['vertrouwen|alfa|all', 'changed', 40, true], // 3/5 → 3/3 positive
+      ['vertrouwen|organisation|all', 'changed', 27.5, true], // 5/8 → 9/10 (Gamma's three count for Logius)
+      ['tevreden-aansluiting|organisation|all', 'changed', 22.5, true], // 2/5 → 5/8
+      ['aangesloten|organisation|all', 'changed', 11.11, true], // 5/9 → 8/12 ja
+      ['vertrouwen|alfa|A', 'now-suppressed', 0, false],
+    ]);
+    expect(d.figures[4]!.b).toEqual({ state: 'suppressed' });
+  });
+
+  it('shows the edited paragraph, and otherwise only paragraphs whose numbers changed', () => {
+    expect(d.wording.map((w) => w.id)).toEqual(['samenvatting-p1', 'samenvatting-producten-p1', 'organisatie-betrouwbaar-p1', 'organisatie-aansluiting-p1', 'alfa-betrouwbaar-p1', 'ov-respons-p1']);
+    const edited = d.wording.find((w) => w.id === 'organisatie-betrouwbaar-p1')!;
+    expect(edited.parts.filter((p) => p.op !== 'same').map((p) => p.text.trim())).toEqual(expect.arrayContaining(['beeld', 'totaalbeeld']));
+    const byId = new Map(paragraphs(planned.model).map((p) => [p.id, p]));
+    for (const w of d.wording) expect(byId.get(w.id)!.figures.length, w.id).toBeGreaterThan(0);
+    // paragraphs without numbers are untouched
+    const withoutFigures = paragraphs(planned.model).filter((p) => p.figures.length === 0).map((p) => p.id);
+    expect(d.wording.filter((w) => withoutFigures.includes(w.id))).toEqual([]);
+    expect(d.wording.filter((w) => w.figuresOnly).map((w) => w.id)).toEqual(['samenvatting-p1', 'organisatie-aansluiting-p1', 'alfa-betrouwbaar-p1', 'ov-respons-p1']);
+  });
+});
+
 describe('diffModels: summary', () => {
   it('counts every kind of change', () => {
     const b = miniVariant((e) => {

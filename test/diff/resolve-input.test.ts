@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffModels } from '../../src/diff/diff-models.ts';
-import { readModelFile, resolveDiffInputs, resolveInput } from '../../src/diff/resolve-input.ts';
+import { REPORT_TEMPLATES, modelFromEdition, readModelFile, resolveDiffInputs, resolveInput } from '../../src/diff/resolve-input.ts';
+import { REPORT_TEMPLATES as BUILD_TEMPLATES, buildModel } from '../../src/build.ts';
+import { MINI_EDITION } from '../helpers/paths.ts';
 import { InputError } from '../../src/load/input-error.ts';
 import { modelJson } from '../../src/render/json.ts';
 import { miniVariant } from './helpers.ts';
@@ -19,6 +21,13 @@ function messageOf(f: () => unknown): string {
   }
   throw new Error('no error');
 }
+
+describe('modelFromEdition', () => {
+  it('builds the same model as buildModel, with the same templates', () => {
+    expect(REPORT_TEMPLATES).toBe(BUILD_TEMPLATES);
+    expect(modelFromEdition(MINI_EDITION)).toEqual(buildModel(MINI_EDITION).model);
+  });
+});
 
 describe('resolveInput', () => {
   it('reads a report model written by build, which diffs like the edition it came from', () => {

@@ -36,7 +36,7 @@ export function pdfDocument(model: ReportModel, opts: DocumentOptions): TDocumen
       creationDate: opts.creationDate,
     },
     language: 'nl-NL',
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, color: COLORS.text },
+    defaultStyle: { font: 'Roboto', fontSize: 11, color: COLORS.text },
     styles: STYLES,
     footer: (currentPage: number) => ({
       columns: [
@@ -219,7 +219,7 @@ export function blockContent(b: Block, charts: Map<string, ChartImage>): Content
               widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
               body: [
                 b.header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: b.align[i] ?? 'left' })),
-                ...b.rows.map((r, ri) => r.map((c, i) => ({ text: c, style: 'tableCell', alignment: b.align[i] ?? 'left', bold: ri === b.rows.length - 1 && b.caption.startsWith('Respons') }))),
+                ...b.rows.map((r, ri) => r.map((c, i) => ({ text: c, style: 'tableCell', alignment: b.align[i] ?? 'left', bold: b.totalRow && ri === b.rows.length - 1 }))),
               ],
             },
             layout: 'lightHorizontalLines',

@@ -77,7 +77,8 @@ describe('eindrapport diff <a> <b>', () => {
 
   it('prints Dutch numbers, the suppressed group without its numbers, and the edited words', () => {
     const all = pdf.pages.join(' ');
-    expect(all).toMatch(/\+40,0 60,0% › 100,0%/);
+    expect(pdf.pages[0]).toContain('positief +40,0 punten (60,0% › 100,0%)');
+    expect(all).toMatch(/Alfa \+40,0 60,0 › 100,0 −20,0 20,0 › 0,0 −20,0 20,0 › 0,0 5 › 4/);
     expect(all).toContain('nu te weinig respondenten');
     expect(all).toContain('totaalbeeld');
     // Roboto has no arrow: none may be printed (it would be a blank box)

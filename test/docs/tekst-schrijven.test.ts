@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { HELPER_NAMES } from '../../src/model/narrative/helpers.ts';
+import { GUIDE, guideBlocks, guideExamples, runExample } from './guide-examples.ts';
+
+const markdown = readFileSync(GUIDE, 'utf8');
+const examples = guideExamples(markdown);
+
+describe('docs/tekst-schrijven.md', () => {
+  it('has examples of text and of check messages', () => {
+    expect(examples.filter((e) => e.expect.kind === 'tekst').length).toBeGreaterThanOrEqual(10);
+    expect(examples.filter((e) => e.expect.kind === 'melding').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows every helper in an example', () => {
+    const used = examples.map((e) => e.yaml).join('\n');
+    for (const h of HELPER_NAMES) expect(used, h).toMatch(new RegExp(`\\{\\{[#(]?\\s*${h}\\b|\\(${h}\\b`));
+  });
+
+  for (const ex of examples) {
+    const label = `${ex.expect.kind === 'tekst' ? 'renders' : 'checks'} the example at line ${ex.line} (${ex.file}${ex.product ? `, ${ex.product}` : ''})`;
+    it(label, () => {
+      const actual = runExample(ex);
+      if (ex.expect.kind === 'tekst') expect(actual).toEqual(ex.expect.lines);
+      else for (const line of ex.expect.lines) expect(actual).toContain(line);
+    });
+  }
+
+  it('uses only commands and options that exist', async () => {
+    const commands = guideBlocks(markdown).filter((b) => b.lang === 'sh').flatMap((b) => b.body.split('\n')).filter(Boolean);
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const line of commands) {
+      const [npx, bin, command, ...rest] = line.split(/\s+/);
+      expect([npx, bin]).toEqual(['npx', 'eindrapport']);
+      let help = '';
+      const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+        help += String(s);
+        return true;
+      });
+      try {
+        await main(['node', 'eindrapport', command!, '--help']);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(help, line).toContain(`Usage: eindrapport ${command}`);
+      for (const opt of rest.filter((r) => r.startsWith('--'))) expect(help, line).toContain(opt);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../../src/build.ts';
+import { ORGANISATION } from '../../../src/analyse/aggregate-types.ts';
+import { InputError, type InputProblem } from '../../../src/load/input-error.ts';
+import type { Snippet } from '../../../src/load/content.ts';
+import type { NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
+import { observeRendering, renderSnippet, type RenderedParagraph } from '../../../src/model/narrative/render-snippet.ts';
+import { MINI_EDITION } from '../../helpers/paths.ts';
+
+const { model, survey, aggregates } = buildModel(MINI_EDITION);
+const env: NarrativeEnv = { edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() };
+
+function render(source: string, scope = ORGANISATION, group: string | null = null, file = 'narrative/organisatie.yaml'): string {
+  const snippet: Snippet = { file, key: 'voorbeeld', paragraphs: [source], lines: [4] };
+  return renderSnippet(env, snippet, { scope, group, variables: { product: scope } }, 'x').map((b) => b.text).join('\n');
+}
+
+function problemOf(fn: () => unknown): InputProblem {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems[0]!;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('narrative helpers', () => {
+  it('writes fractions with breuk', () => {
+    expect(render('{{breuk "vertrouwen" "positief"}}', 'Beta')).toBe('tweederde');
+    expect(render('{{breuk "vertrouwen" "positief"}}')).toBe('bijna tweederde');
+    expect(render('{{breuk "vertrouwen" "neutraal"}}')).toBe('een kwart');
+  });
+
+  it('numbers chapters as the model does', () => {
+    const number = (topic: string, product: string | null) => model.parts.flatMap((p) => p.chapters).find((c) => c.topic === topic && c.product === product)!.number;
+    expect(render('{{hoofdstuk "waarden"}}')).toBe(`hoofdstuk ${number('values', null)}`);
+    expect(render('{{hoofdstuk "werkprocessen"}}', 'Beta')).toBe(`hoofdstuk ${number('processes', 'Beta')}`);
+    expect(render('{{hoofdstuk "waarden" scope="alfa"}}')).toBe(`hoofdstuk ${number('values', 'Alfa')}`);
+    expect(render('{{hoofdstuk "onderzoeksverantwoording"}}')).toBe(`hoofdstuk ${number('methodology', null)}`);
+    expect(problemOf(() => render('{{hoofdstuk "werkproces"}}')).hint).toBe("Bedoelt u 'werkprocessen'?");
+  });
+
+  it('compares with a threshold, per question or for the whole group', () => {
+    expect(render('{{vergelijking "vertrouwen"}}', 'Beta')).toBe('vergelijkbaar met Logius als geheel');
+    expect(render('{{vergelijking "vertrouwen" drempel=3}}', 'Beta')).toBe('positiever dan Logius als geheel');
+    expect(render('{{vergelijking}}', 'Alfa', 'aansluiting')).toBe('positiever dan Logius als geheel');
+    expect(problemOf(() => render('{{vergelijking "vertrouwen" drempel="veel"}}', 'Beta')).message).toContain("drempel moet een aantal procentpunten zijn, niet 'veel'");
+  });
+
+  it('writes plurals, also of numbers that other helpers print', () => {
+    expect(render('{{meervoud (respons "producten") "product" "producten"}}')).toBe('2 producten');
+    expect(render('{{meervoud 1 "product" "producten"}}')).toBe('1 product');
+    expect(render('{{meervoud (n "vertrouwen") "antwoord" "antwoorden" getal=false}}')).toBe('antwoorden');
+    expect(problemOf(() => render('{{meervoud "veel" "product" "producten"}}')).message).toContain("meervoud verwacht eerst een aantal, niet 'veel'");
+  });
+
+  it('keeps the existing helpers working', () => {
+    expect(render('{{positief "vertrouwen"}} {{circa "vertrouwen" "positief"}} {{ongeveer "vertrouwen" "neutraal"}} {{tendens "vertrouwen"}}')).toBe(
+      '63% bijna 63% ongeveer een kwart overwegend positief',
+    );
+    expect(render('{{#per_product}}{{naam}} {{positief "vertrouwen"}}; {{/per_product}}')).toBe('Alfa 60%; Beta 67%;');
+  });
+
+  it('lets a product text name only questions the product has', () => {
+    const own = 'narrative/producten/alfa.yaml';
+    expect(render('{{positief "vertrouwen"}}', 'Alfa', null, own)).toBe('60%');
+    const p = problemOf(() => render('{{#if (voldoende "verbetering")}}x{{/if}}', 'Alfa', null, own));
+    expect(p).toMatchObject({ file: own, line: 4, message: "in tekst 'voorbeeld': vraag 'verbetering' wordt niet gesteld voor Alfa; de eigen tekst van Alfa kan haar niet noemen." });
+    // the generic product text may test for it
+    expect(render('{{#if (voldoende "verbetering")}}x{{else}}niet gesteld{{/if}}', 'Alfa', null, 'narrative/product.yaml')).toBe('niet gesteld');
+  });
+
+  it('suggests the nearest helper or variable for an unknown name', () => {
+    expect(problemOf(() => render('{{positif "vertrouwen"}}'))).toMatchObject({ message: "in tekst 'voorbeeld': onbekende naam 'positif'." });
+    expect(problemOf(() => render('{{positif "vertrouwen"}}')).hint).toMatch(/^Bedoelt u 'positief'\?/);
+    expect(problemOf(() => render('Bij {{prodct}}')).hint).toMatch(/^Bedoelt u 'product'\?/);
+  });
+
+  it('explains template syntax errors in plain words', () => {
+    expect(problemOf(() => render('{{positief "vertrouwen"')).message).toBe("in tekst 'voorbeeld': de tekst houdt op terwijl een {{ … }} of {{#…}} nog niet gesloten is.");
+    expect(problemOf(() => render('{{#if (voldoende "vertrouwen")}}x{{/unless}}')).message).toBe("in tekst 'voorbeeld': {{#if}} wordt gesloten met {{/unless}}.");
+  });
+
+  it('lets check observe every paragraph and collect every mistake', () => {
+    const seen: RenderedParagraph[] = [];
+    const problems: InputProblem[] = [];
+    const snippet: Snippet = { file: 'f.yaml', key: 'k', paragraphs: ['{{positief "vertrouwn"}}', 'Goed: {{positief "vertrouwen"}}.', '{{#if false}}weg{{/if}}'], lines: [2, 3, 4] };
+    const blocks = observeRendering({ paragraph: (p) => seen.push(p), problem: (p) => problems.push(p) }, () =>
+      renderSnippet(env, snippet, { scope: ORGANISATION, group: 'betrouwbaar', variables: {} }, 'id'),
+    );
+    expect(blocks.map((b) => b.text)).toEqual(['Goed: 63%.']);
+    expect(seen.map((p) => [p.index, p.text, p.figures.length])).toEqual([[0, null, 0], [1, 'Goed: 63%.', 1], [2, '', 0]]);
+    expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual(["2 in tekst 'k': onbekende vraag 'vertrouwn'."]);
+    // outside observeRendering the first mistake throws, as in build
+    expect(() => renderSnippet(env, snippet, { scope: ORGANISATION, group: null, variables: {} }, 'id')).toThrow(InputError);
+  });
+});
