@@ -114,6 +114,7 @@ export function quote(s: string): string {
 /** The summary lines for figures and wording. */
 export function figuresSummaryText(d: ReportDiff): string {
   const f = d.summary.figures;
+  if (f.changed + f.suppression + f.added + f.removed === 0) return 'geen cijfers gewijzigd.';
   const parts = [
     `${plural(f.changed, 'groep', 'groepen')} gewijzigd, waarvan ${formatNumber(f.aboveThreshold)} met een verschuiving van ${formatThreshold(d.threshold)} punten of meer`,
   ];
@@ -125,10 +126,19 @@ export function figuresSummaryText(d: ReportDiff): string {
 
 export function wordingSummaryText(d: ReportDiff): string {
   const w = d.summary.wording;
+  if (w.changed + w.added + w.removed === 0) return 'geen tekst gewijzigd.';
   const parts = [`${plural(w.changed, 'alinea', "alinea's")} gewijzigd${w.figuresOnly ? `, waarvan ${formatNumber(w.figuresOnly)} alleen in de getallen` : ''}`];
   if (w.added) parts.push(`${plural(w.added, 'alinea', "alinea's")} toegevoegd`);
   if (w.removed) parts.push(`${plural(w.removed, 'alinea', "alinea's")} verwijderd`);
   return `${parts.join('; ')}.`;
+}
+
+/** Where the text was edited (not only its numbers): "1 Hoe we werken › 1.1 Betrouwbaar; …", at most `max` places. */
+export function textEditPlaces(d: ReportDiff, max = 10): string | null {
+  const places = [...new Set(d.wording.filter((w) => !w.figuresOnly).map((w) => w.location.label))];
+  if (!places.length) return null;
+  const more = places.length > max ? `; en nog ${places.length - max} ${places.length - max === 1 ? 'plaats' : 'plaatsen'}` : '';
+  return `${places.slice(0, max).join('; ')}${more}.`;
 }
 
 /** One line per structure change, without markup. */

@@ -5,6 +5,7 @@ import {
   LEVEL_TEXT,
   STRUCTURE_UNCHANGED,
   capitalise,
+  textEditPlaces,
   onlyWithinShares,
   WITHIN_SHARES_TEXT,
   editedSentences,
@@ -50,6 +51,8 @@ function summary(d: ReportDiff): string[] {
     }
   } else out.push(`**Structuur:** ${STRUCTURE_UNCHANGED}.`);
   out.push('', `**Cijfers:** ${figuresSummaryText(d)}`, '', `**Tekst:** ${wordingSummaryText(d)}`, '');
+  const places = textEditPlaces(d);
+  if (places) out.push(`**Tekst bewerkt in:** ${esc(places)}`, '');
   if (d.summary.largest.length) {
     out.push('### Grootste verschuivingen', '');
     d.summary.largest.forEach((i, k) => {

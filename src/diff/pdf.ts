@@ -9,6 +9,7 @@ import {
   LEVEL_TEXT,
   STRUCTURE_UNCHANGED,
   capitalise,
+  textEditPlaces,
   onlyWithinShares,
   WITHIN_SHARES_TEXT,
   editedSentences,
@@ -167,9 +168,11 @@ function summaryPage(d: ReportDiff): Content[] {
       rows.push([{ text: LEVEL_TEXT[level].many, style: 'tableCell' }, cell(c.added), cell(c.removed), cell(c.renamed)]);
     }
     out.push(table(['*', 70, 70, 70], ['Structuur', 'Toegevoegd', 'Verwijderd', 'Hernoemd'], rows, [], ['left', 'right', 'right', 'right']));
-  } else out.push({ text: [{ text: 'Structuur: ', bold: true }, STRUCTURE_UNCHANGED], style: 'summaryLine' });
+  } else out.push({ text: [{ text: 'Structuur: ', bold: true }, `${STRUCTURE_UNCHANGED}.`], style: 'summaryLine' });
   out.push({ text: [{ text: 'Cijfers: ', bold: true }, figuresSummaryText(d)], style: 'summaryLine' });
   out.push({ text: [{ text: 'Tekst: ', bold: true }, wordingSummaryText(d)], style: 'summaryLine' });
+  const places = textEditPlaces(d);
+  if (places) out.push({ text: [{ text: 'Tekst bewerkt in: ', bold: true }, places], style: 'summaryLine' });
   if (d.summary.largest.length) {
     out.push({ text: 'Grootste verschuivingen', style: 'h2', margin: [0, 18, 0, 6] });
     const largest = d.summary.largest.map((i) => d.figures[i]!);

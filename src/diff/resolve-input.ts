@@ -122,7 +122,14 @@ export function resolveRevision(edition: string, rev: string): ResolvedInput {
     execFileSync('tar', ['-x', '-C', tmp], { input: tar, stdio: ['pipe', 'ignore', 'pipe'] });
     const tmpEdition = join(tmp, rel);
     copyDataFile(root, sha, rev, tmp, tmpEdition, edition, notes);
-    const model = modelFromEdition(tmpEdition, templatesIn(tmp));
+    let model: ReportModel;
+    try {
+      model = modelFromEdition(tmpEdition, templatesIn(tmp));
+    } catch (e) {
+      // Name files as git does ("HEAD~3:content/2018/narrative/rapport.yaml"), not by the temporary folder.
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError(e.problems.map((p) => ({ ...p, file: inRevision(p.file, tmp, rev) })));
+    }
     return { model, label: rev, source: `${rel} in revisie ${rev} (${short})`, notes };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -192,6 +199,13 @@ function gitRoot(edition: string): string {
   } catch {
     throw new InputError(problem({ file: edition }, 'deze editie staat niet in een git-repository, dus --rev kan er geen eerdere versie van vinden.', 'Vergelijk in plaats daarvan twee edities of twee rapportmodellen (.json).'));
   }
+}
+
+function inRevision(file: string, tmp: string, rev: string): string {
+  const rel = relative(realpathSync(tmp), resolve(file));
+  const relRaw = relative(tmp, resolve(file));
+  const inside = [rel, relRaw].find((r) => r && !r.startsWith('..'));
+  return inside ? `${rev}:${toPosix(inside)}` : file;
 }
 
 function git(cwd: string, args: string[]): string {

@@ -51,15 +51,15 @@ export function flattenOutline(b: PdfBookmark[], depth = 0): (PdfBookmark & { de
 }
 
 /**
- * The table of contents as (title, page) pairs. TOC pages carry the running header
- * "Inhoudsopgave" first and the footer (edition, page number) last; pdfmake writes each entry as
- * its title followed by its page number.
+ * The table of contents as (title, page) pairs. TOC pages are the pages whose running header is
+ * "Inhoudsopgave". pdfmake writes the page content first (each entry: its title, then its page
+ * number), then the running header, then the footer (edition, page number) as the last two items.
  */
 export function tableOfContents(pdf: PdfContent, tocTitle = 'Inhoudsopgave'): { title: string; page: number }[] {
   const entries: { title: string; page: number }[] = [];
   for (const texts of pdf.items) {
-    if (texts[0] !== tocTitle) continue;
-    const body = texts.slice(texts[1] === tocTitle ? 2 : 1, -2);
+    if (!texts.includes(tocTitle)) continue;
+    const body = texts.slice(0, -2).filter((t) => t !== tocTitle);
     let pending: string[] = [];
     for (const t of body) {
       if (/^\d+$/.test(t.trim()) && pending.length) {

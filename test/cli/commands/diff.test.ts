@@ -181,6 +181,17 @@ describe('eindrapport diff --rev: two drafts of one edition in git', () => {
     expect(r.diff.summary.total).toBe(1);
   });
 
+  it('names the files of a revision that cannot be built as git does, not by a temporary folder', async () => {
+    const { repo, edition } = repoWithMini();
+    git(repo, 'rm', '-q', '-r', 'content/2030/narrative');
+    git(repo, 'commit', '-q', '-m', 'zonder teksten');
+    git(repo, 'revert', '--no-edit', 'HEAD');
+    const r = await cli('diff', '--rev', 'HEAD~1', '--edition', edition, '--out', join(tmp('diff-git-out-'), 'x.pdf'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('HEAD~1:content/2030/narrative/rapport.yaml: fout: het bestand bestaat niet');
+    expect(r.stderr).not.toContain(tmpdir());
+  });
+
   it('names a revision that does not exist, or an edition outside git', async () => {
     const { edition } = repoWithMini();
     const bad = await cli('diff', '--rev', 'bestaat-niet', '--edition', edition);
