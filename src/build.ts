@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { InputError, problem } from './load/input-error.ts';
+import type { PreviousEdition } from './analyse/previous-edition.ts';
 import { fileURLToPath } from 'node:url';
 import type { Survey } from './load/survey.ts';
 import { loadNarrative } from './load/content.ts';
@@ -61,8 +64,23 @@ export function buildModel(editionFile: string, progress?: BuildProgress, cache?
   const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
   const templates = loadReportTemplates(REPORT_TEMPLATES);
   progress?.stage('model');
-  const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates });
+  const previous = previousEdition(survey);
+  const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
   return { model, survey, aggregates };
+}
+
+/** The edition named as `previous_edition`, loaded and analysed: content/<year>/ beside this one. */
+export function previousEdition(survey: Survey): PreviousEdition | undefined {
+  const year = survey.edition.previous_edition;
+  if (year === null) return undefined;
+  const file = join(survey.edition.dir, '..', String(year), 'edition.yaml');
+  if (!existsSync(file)) {
+    throw new InputError(
+      problem({ file: survey.edition.file }, `de vorige editie ${year} bestaat niet (verwacht ${file}).`, 'Corrigeer previous_edition in edition.yaml of laat het leeg (null).'),
+    );
+  }
+  const before = loadSurveyCached(file);
+  return { year, questionnaire: before.survey.questionnaire, aggregates: before.aggregates };
 }
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */

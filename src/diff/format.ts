@@ -133,12 +133,13 @@ export function wordingSummaryText(d: ReportDiff): string {
   return `${parts.join('; ')}.`;
 }
 
-/** Where the text was edited (not only its numbers): "1 Hoe we werken › 1.1 Betrouwbaar; …", at most `max` places. */
+/**
+ * Where the text was edited (not only its numbers): "1 Hoe we werken › 1.1 Betrouwbaar; …". Only for
+ * a handful of places — a draft review; in an edition diff nearly every paragraph changes.
+ */
 export function textEditPlaces(d: ReportDiff, max = 10): string | null {
   const places = [...new Set(d.wording.filter((w) => !w.figuresOnly).map((w) => w.location.label))];
-  if (!places.length) return null;
-  const more = places.length > max ? `; en nog ${places.length - max} ${places.length - max === 1 ? 'plaats' : 'plaatsen'}` : '';
-  return `${places.slice(0, max).join('; ')}${more}.`;
+  return places.length && places.length <= max ? `${places.join('; ')}.` : null;
 }
 
 /** One line per structure change, without markup. */

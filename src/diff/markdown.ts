@@ -1,4 +1,4 @@
-import type { FigureChange, ReportDiff, WordingChange } from './diff-types.ts';
+import type { FigureChange, ReportDiff } from './diff-types.ts';
 import {
   FIGURE_KIND_TEXT,
   LEVEL_ORDER,

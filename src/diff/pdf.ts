@@ -16,7 +16,6 @@ import {
   type ShownPart,
   WORDING_CHANGE_TEXT,
   figuresSummaryText,
-  formatPct,
   formatPoints,
   formatThreshold,
   groupLabel,

@@ -8,6 +8,7 @@ import type { NarrativeContent, Snippet } from '../load/content.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
 import { InputError, problem } from '../load/input-error.ts';
 import { chartBlock, chartRow, respondentsBlock } from './chart-blocks.ts';
+import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
 import { renderSnippet } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
@@ -27,6 +28,8 @@ export interface ModelInput {
   aggregates: Aggregates;
   narrative: NarrativeContent;
   templates: ReportTemplates;
+  /** The edition named as previous_edition, when there is one: its results appear beside this year's. */
+  previous?: PreviousEdition;
 }
 
 type GroupType = QuestionGroup['type'];
@@ -44,7 +47,7 @@ class ModelBuilder {
 
   constructor(private readonly input: ModelInput) {
     this.decimals = input.edition.rounding.chart_decimals;
-    this.env = { edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, sectionNumbers: new Map() };
+    this.env = { edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, sectionNumbers: new Map(), previous: input.previous };
   }
 
   /** Fills a template string from templates/report.yaml. */
@@ -394,7 +397,9 @@ class ModelBuilder {
   private questionBlocks(q: Question, a: Aggregate, product: Product | null, id: string): Block[] {
     const caption = this.caption(q, product);
     const kind = q.kind === 'yesno' ? 'yesno' : q.kind === 'multiselect' ? 'multiselect' : 'likert';
-    const blocks: Block[] = [chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a)], this.decimals)];
+    const before = previousAggregate(this.input.previous, q, a.scope, ALL);
+    const previous = before && kind !== 'multiselect' ? { year: this.input.previous!.year, aggregate: before } : undefined;
+    const blocks: Block[] = [chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals)];
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];

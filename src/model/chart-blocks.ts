@@ -1,10 +1,15 @@
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
 import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.ts';
-import type { ChartBlock, ChartKind, ChartRow } from './report-types.ts';
+import type { ChartBlock, ChartKind, ChartRow, PreviousResult } from './report-types.ts';
+
+function previousResult(year: number, a: Aggregate): PreviousResult {
+  return { year, n: a.n, counts: a.counts, percentages: a.percentages, positive: a.positive, neutral: a.neutral, negative: a.negative, yes: a.yes };
+}
 
 /** Chart blocks carry the numbers they show, so the JSON model is complete without the data. */
-export function chartRow(label: string, a: Aggregate): ChartRow {
+export function chartRow(label: string, a: Aggregate, previous?: { year: number; aggregate: Aggregate }): ChartRow {
   return {
+    ...(previous ? { previous: previousResult(previous.year, previous.aggregate) } : {}),
     label,
     question: a.question,
     scope: a.scope,

@@ -104,6 +104,18 @@ export interface CaptionBlock {
 
 export type ChartKind = 'likert' | 'yesno' | 'multiselect' | 'segments' | 'value-summary' | 'respondents';
 
+/** Last edition's result for the same question, scope and segment (only where comparable). */
+export interface PreviousResult {
+  year: number;
+  n: number;
+  counts: Record<string, number>;
+  percentages: Record<string, number>;
+  positive: number | null;
+  neutral: number | null;
+  negative: number | null;
+  yes: number | null;
+}
+
 export interface ChartRow {
   label: string;
   question: string;
@@ -116,6 +128,8 @@ export interface ChartRow {
   neutral: number | null;
   negative: number | null;
   yes: number | null;
+  /** Last edition's result, shown as a second bar labelled with its year. */
+  previous?: PreviousResult;
 }
 
 export interface ChartBlock {

@@ -50,7 +50,11 @@ function asAggregate(row: ChartRow, kind: Aggregate['kind'], decimals: number): 
 /** The Vega-Lite spec for a chart block: one module per chart kind. */
 export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpec {
   const rows = (kind: Aggregate['kind']): ChartInputRow[] =>
-    block.rows.map((r) => ({ label: r.label, aggregate: asAggregate(r, kind, options.decimals) }));
+    block.rows.map((r) => ({
+      label: r.label,
+      aggregate: asAggregate(r, kind, options.decimals),
+      ...(r.previous ? { previous: asAggregate({ ...r, ...r.previous }, kind, options.decimals) } : {}),
+    }));
   switch (block.chart) {
     case 'likert':
       return likertChart(rows('likert').map((r) => ({ ...r, label: '' })), options);
@@ -59,7 +63,7 @@ export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpe
     case 'value-summary':
       return valueSummaryChart(rows('likert'), options);
     case 'yesno':
-      return yesNoChart(asAggregate(block.rows[0]!, 'yesno', options.decimals), options);
+      return yesNoChart(block.rows[0]!.previous ? rows('yesno').map((r) => ({ ...r, label: '' })) : asAggregate(block.rows[0]!, 'yesno', options.decimals), options);
     case 'multiselect':
       return multiselectChart(asAggregate(block.rows[0]!, 'multiselect', options.decimals), options);
     case 'respondents':
@@ -80,7 +84,11 @@ export async function renderChartImages(
   const blocks = chartBlocks(model);
   const images = new Map<string, ChartImage>();
   for (const [i, block] of blocks.entries()) {
-    const spec = chartSpec(block, options);
+    const previousYear = block.rows.find((r) => r.previous)?.previous?.year;
+    const spec = chartSpec(
+      block,
+      previousYear === undefined ? options : { ...options, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
+    );
     const key = cache ? JSON.stringify(spec) : '';
     let img = cache?.get(key);
     if (!img) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { build, createBuildCache, REPORT_TEMPLATES, type BuildCache, type BuildResult } from '../build.ts';
 import { checkEdition } from '../check/check-edition.ts';
 import { InputError, problem, type InputProblem } from '../load/input-error.ts';
@@ -60,9 +60,11 @@ export class Rebuilder {
 
   /** Everything a rebuild reads: the edition folder, the templates, and questionnaire and data wherever they are. */
   watchedPaths(): string[] {
-    const paths = [dirname(resolve(this.editionFile)), dirname(REPORT_TEMPLATES)];
+    const dir = dirname(resolve(this.editionFile));
+    const paths = [dir, dirname(REPORT_TEMPLATES)];
     const edition = this.cache.survey?.survey.edition;
-    if (edition) paths.push(edition.questionnairePath, edition.dataPath);
+    // Questionnaire and data usually sit in the edition folder; the 2018 data does not.
+    if (edition) paths.push(...[edition.questionnairePath, edition.dataPath].filter((p) => !p.startsWith(dir + sep)));
     return [...new Set(paths)];
   }
 }

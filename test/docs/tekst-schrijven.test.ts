@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { HELPER_NAMES } from '../../src/model/narrative/helpers.ts';
+import { buildModel } from '../../src/build.ts';
+import { outlineSlots } from '../../src/check/outline.ts';
+import { MINI_EDITION } from '../helpers/paths.ts';
 import { GUIDE, guideBlocks, guideExamples, runExample } from './guide-examples.ts';
 
 const markdown = readFileSync(GUIDE, 'utf8');
@@ -26,6 +29,14 @@ describe('docs/tekst-schrijven.md', () => {
       else for (const line of ex.expect.lines) expect(actual).toContain(line);
     });
   }
+
+  it('names exactly the keys that rapport.yaml can have', () => {
+    const sentence = /De sleutels\s+in `rapport\.yaml` zijn: ([\s\S]+?)\.\n/.exec(markdown)![1]!;
+    const named = [...sentence.matchAll(/`([\w-]+)`/g)].map((m) => m[1]);
+    const { model } = buildModel(MINI_EDITION);
+    const keys = [...new Set(outlineSlots(model).filter((s) => s.file === 'rapport.yaml').map((s) => s.key))];
+    expect(named.sort()).toEqual(keys.sort());
+  });
 
   it('uses only commands and options that exist', async () => {
     const commands = guideBlocks(markdown).filter((b) => b.lang === 'sh').flatMap((b) => b.body.split('\n')).filter(Boolean);

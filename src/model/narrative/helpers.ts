@@ -5,6 +5,8 @@ import { ORGANISATION, ALL, type Aggregate, type Aggregates } from '../../analys
 import type { Edition, Product } from '../../load/edition.ts';
 import { questionText, type Question, type Questionnaire } from '../../load/questionnaire.ts';
 import type { FigureRef } from '../report-types.ts';
+import { previousAggregate, type PreviousEdition } from '../../analyse/previous-edition.ts';
+import { formatChange } from './phrasing.ts';
 import { about, approximately, comparison, fraction, parseDutchNumber, plural, tendency, COMPARISON_THRESHOLD, type Distribution } from './phrasing.ts';
 import { suggest } from './suggest.ts';
 
@@ -15,6 +17,8 @@ export interface NarrativeEnv {
   aggregates: Aggregates;
   /** `${scope}|${group}` → section number ("1.1"), for references. */
   sectionNumbers: Map<string, string>;
+  /** The previous edition, for changes since last year; absent in a first edition. */
+  previous?: PreviousEdition;
 }
 
 /** Per-render data: the scope and group of the section, and where used figures are recorded. */
@@ -222,6 +226,26 @@ export function registerHelpers(hb: typeof Handlebars): void {
     if (!list.length) throw new NarrativeError('geen stellingen met genoeg respondenten in deze groep.');
     return list.reduce((best, a) => (measureValue(a, m) < measureValue(best, m) ? a : best)).question;
   });
+  hb.registerHelper('vergelijkbaar', function (key: unknown, options: HelperOptions) {
+    const d = data(options);
+    const q = typeof key === 'string' ? d.env.questionnaire.byKey.get(key) : undefined;
+    if (!q) throw new NarrativeError(`onbekende vraag '${String(key)}'.`, suggest(String(key), [...d.env.questionnaire.byKey.keys()]));
+    const now = d.env.aggregates.get(q.key, scopeFrom(options), (options.hash?.segment as string | undefined) ?? ALL);
+    return !!now && !now.suppressed && previousAggregate(d.env.previous, q, now.scope, now.segment) !== undefined;
+  });
+  hb.registerHelper('verschil', function (key: unknown, measure: unknown, options: HelperOptions) {
+    const d = data(options);
+    const a = aggregateFor(key, options);
+    const m = parseMeasure(measure);
+    if (!d.env.previous) throw new NarrativeError('deze editie heeft geen vorige editie (previous_edition in edition.yaml).');
+    const before = previousAggregate(d.env.previous, d.env.questionnaire.byKey.get(a.question)!, a.scope, a.segment);
+    if (!before) {
+      throw new NarrativeError(`'${a.question}' is niet vergelijkbaar met ${d.env.previous.year} voor ${scopeLabel(a.scope)}.`, `Zet de zin binnen {{#if (vergelijkbaar "${a.question}")}} … {{/if}}.`);
+    }
+    const change = measureValue(a, m) - measureValue(before, m);
+    record(options, a, `change:${m}`, change);
+    return formatChange(change, d.env.previous.year);
+  });
   hb.registerHelper('voldoende', function (key: unknown, options: HelperOptions) {
     const d = data(options);
     const q = typeof key === 'string' ? d.env.questionnaire.byKey.get(key) : undefined;
@@ -298,7 +322,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
 
 export const HELPER_NAMES = [
   'positief', 'neutraal', 'negatief', 'ja', 'nee', 'antwoord', 'n', 'circa', 'ongeveer', 'breuk', 'tendens', 'vergelijking',
-  'stelling', 'hoogste', 'laagste', 'voldoende', 'meervoud', 'respons', 'paragraaf', 'hoofdstuk', 'per_product',
+  'stelling', 'hoogste', 'laagste', 'voldoende', 'vergelijkbaar', 'verschil', 'meervoud', 'respons', 'paragraaf', 'hoofdstuk', 'per_product',
 ] as const;
 
 export type HelperName = (typeof HELPER_NAMES)[number];
@@ -335,6 +359,8 @@ export const HELPER_SPECS: Record<HelperName, HelperSpec> = {
   hoogste: { args: ['maat'], hash: ['scope', 'groep'] },
   laagste: { args: ['maat'], hash: ['scope', 'groep'] },
   voldoende: { args: ['vraag'], hash: Q },
+  vergelijkbaar: { args: ['vraag'], hash: Q },
+  verschil: { args: ['vraag', 'maat'], hash: Q },
   meervoud: { args: ['aantal', 'tekst', 'tekst'], hash: ['getal'] },
   respons: { args: ['responsmaat'], hash: ['scope'] },
   paragraaf: { args: ['groep'], hash: ['scope'] },

@@ -110,3 +110,10 @@ export function parseDutchNumber(value: unknown): number {
   const t = value.trim().replace(/%$/, '').replace(/\./g, '').replace(',', '.');
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
 }
+
+/** Below half a point (after rounding to whole points) a change is "gelijk". */
+export function formatChange(points: number, previousYear: number): string {
+  const whole = roundTo(Math.abs(points), 0);
+  if (whole === 0) return `gelijk aan ${previousYear}`;
+  return `${formatNumber(whole)} procentpunt ${points > 0 ? 'hoger' : 'lager'} dan in ${previousYear}`;
+}

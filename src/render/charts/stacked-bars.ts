@@ -60,7 +60,8 @@ export function stackedBarsSpec(rows: ChartRow[], options: ChartOptions, labelMo
     width,
     labelMode,
   );
-  const yearColumn = hasPrevious ? Math.ceil(measureText(yearLabel, sizes.value)) + gutter : 0;
+  const currentLabel = options.currentYearLabel;
+  const yearColumn = hasPrevious ? Math.ceil(Math.max(measureText(yearLabel, sizes.value), currentLabel ? measureText(currentLabel, sizes.value) : 0)) + gutter : 0;
   const barsX = labels.end + yearColumn;
   const barsEnd = width - nColumn;
   if (barsEnd - barsX < 40) {
@@ -84,7 +85,7 @@ export function stackedBarsSpec(rows: ChartRow[], options: ChartOptions, labelMo
     const barsTop = y + (rowHeight - barsHeight) / 2;
     rowLabels.push(...lineData(lines, 0, y + (rowHeight - labelHeight) / 2, sizes.label, dark));
 
-    const bars: Bar[] = [{ aggregate: row.aggregate, top: barsTop, height: bar.height }];
+    const bars: Bar[] = [{ aggregate: row.aggregate, top: barsTop, height: bar.height, ...(row.previous && currentLabel ? { year: currentLabel } : {}) }];
     if (row.previous) {
       bars.push({ aggregate: row.previous, top: barsTop + bar.height + bar.previousGap, height: bar.previousHeight, year: yearLabel });
     }

@@ -9,6 +9,8 @@ export interface ChartOptions {
   decimals: number;
   /** Label of last year's bar, e.g. "2017"; used where a row carries `previous`. */
   previousYearLabel?: string;
+  /** Label of this year's bar where a row also shows last year's, e.g. "2019". */
+  currentYearLabel?: string;
 }
 
 /** One row of a stacked (100%) bar chart: a statement, a segment or a scope. */

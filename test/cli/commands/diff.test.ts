@@ -169,6 +169,7 @@ describe('eindrapport diff --rev: two drafts of one edition in git', () => {
     expect(r.stdout).toContain('Het ~~beeld~~ **totaalbeeld** is');
     expect(r.stdout).toContain('Geen hoofdstukken, secties, producten of vragen toegevoegd, verwijderd of hernoemd.');
     expect(r.stdout).toContain('Geen cijfers gewijzigd.');
+    expect(r.stdout).toContain('**Tekst bewerkt in:** 1 Hoe we werken › 1.1 Betrouwbaar.');
     expect(r.stdout.match(/^\*Alinea /gm)).toHaveLength(1);
   });
 
