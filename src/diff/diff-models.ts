@@ -228,10 +228,9 @@ function indexModel(model: ReportModel): Indexed {
     ix.parts.set(part.id, part);
     const partRef = { id: part.id, label: part.label, title: part.title };
     const partLabel = [part.label, part.title].filter((x) => x).join(' ');
-    if (part.intro.length) {
-      ix.containers.set(`part:${part.id}`, { part: partRef, chapter: null, section: null, label: partLabel || part.id });
-      blocks(part.intro, `part:${part.id}`, ORGANISATION);
-    }
+    // Registered even when empty, so text added to an empty part intro is compared, not skipped.
+    ix.containers.set(`part:${part.id}`, { part: partRef, chapter: null, section: null, label: partLabel || part.id });
+    blocks(part.intro, `part:${part.id}`, ORGANISATION);
     for (const c of part.chapters) {
       const chapterRef = { id: c.id, number: c.number, title: c.title };
       const chapterLoc: Location = { part: partRef, chapter: chapterRef, section: null, label: chapterLabel(c) };

@@ -64,6 +64,14 @@ describe('diffModels: wording', () => {
     expect(back.wording.map((w) => [w.change, w.before])).toEqual([['removed', 'Een nieuwe eerste alinea.']]);
   });
 
+  it('shows text added where there was none, such as an empty part introduction', () => {
+    const a = clone(base.model);
+    a.parts[2]!.intro = [];
+    const d = diffModels(a, base.model, { threshold: 5 });
+    expect(d.wording.map((w) => [w.change, w.id, w.after, w.location.label])).toEqual([['added', 'deel-2-p1', 'De resultaten per product.', 'Deel II Resultaten per product/dienst']]);
+    expect(d.summary.total).toBe(1);
+  });
+
   it('diffs an edited reasons list as text', () => {
     const b = miniVariant((e) => e.edit('narrative/redenen.yaml', (t) => t.replace('Het duurde lang', 'Het duurde te lang')));
     const d = diff(b.model);

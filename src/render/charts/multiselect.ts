@@ -16,4 +16,5 @@ export const multiselectChart: ChartBuilder<Aggregate> = (aggregate, options) =>
     options.width,
     theme.colours.multiselect,
     `${formatN(aggregate.n)}; meer antwoorden mogelijk, de percentages tellen daarom niet op tot 100%.`,
+    100,
   );

@@ -16,7 +16,7 @@ import { theme } from './theme.ts';
 
 /**
  * Plain horizontal bars, shared by the multiselect and respondents charts: wrapped label, a bar
- * proportional to `value` (the longest bar fills the space), its text right after the bar end,
+ * proportional to `value` (full width at `scaleMax`, else the longest bar fills the space), its text right after the bar end,
  * and an optional note under the chart.
  */
 
@@ -27,7 +27,8 @@ export interface SimpleBar {
   text: string;
 }
 
-export function simpleBarsSpec(bars: SimpleBar[], width: number, colour: string, note?: string): TopLevelSpec {
+/** `scaleMax`: the value of a full-width bar; shares use 100 so a 67% bar never looks like all. */
+export function simpleBarsSpec(bars: SimpleBar[], width: number, colour: string, note?: string, scaleMax?: number): TopLevelSpec {
   const sizes = theme.fontSize;
   const gutter = theme.layout.gutter;
   const dark = theme.colours.text.dark;
@@ -40,7 +41,7 @@ export function simpleBarsSpec(bars: SimpleBar[], width: number, colour: string,
   const barsX = labels.end;
   const barsSpace = width - valueColumn - gutter / 2 - barsX;
   if (barsSpace < 40) throw new Error(`Grafiek te smal: ${width} pt laat ${pt(barsSpace)} pt voor de balken.`);
-  const max = Math.max(0, ...bars.map((b) => b.value));
+  const max = scaleMax ?? Math.max(0, ...bars.map((b) => b.value));
 
   const rects: RectDatum[] = [];
   const values: TextDatum[] = [];
