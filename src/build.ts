@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError, problem } from './load/input-error.ts';
 import type { PreviousEdition } from './analyse/previous-edition.ts';
 import { fileURLToPath } from 'node:url';
 import type { Survey } from './load/survey.ts';
 import { loadNarrative } from './load/content.ts';
 import { loadReportTemplates } from './load/report-templates.ts';
-import { loadSurveyCached } from './watch/survey-cache.ts';
+import { loadPreviousEdition, loadSurveyCached } from './watch/survey-cache.ts';
 import type { Aggregates } from './analyse/aggregate-types.ts';
 import { buildReportModel } from './model/build-model.ts';
 import type { ReportModel } from './model/report-types.ts';
@@ -41,6 +39,8 @@ export interface BuildResult {
  */
 export interface BuildCache {
   survey?: { key: string; survey: Survey; aggregates: Aggregates };
+  /** The same for the edition named as previous_edition. */
+  previous?: { key: string; survey: Survey; aggregates: Aggregates };
   charts: Map<string, ChartImage>;
 }
 
@@ -64,23 +64,14 @@ export function buildModel(editionFile: string, progress?: BuildProgress, cache?
   const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
   const templates = loadReportTemplates(REPORT_TEMPLATES);
   progress?.stage('model');
-  const previous = previousEdition(survey);
+  const previous = previousEdition(survey, cache);
   const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
   return { model, survey, aggregates };
 }
 
 /** The edition named as `previous_edition`, loaded and analysed: content/<year>/ beside this one. */
-export function previousEdition(survey: Survey): PreviousEdition | undefined {
-  const year = survey.edition.previous_edition;
-  if (year === null) return undefined;
-  const file = join(survey.edition.dir, '..', String(year), 'edition.yaml');
-  if (!existsSync(file)) {
-    throw new InputError(
-      problem({ file: survey.edition.file }, `de vorige editie ${year} bestaat niet (verwacht ${file}).`, 'Corrigeer previous_edition in edition.yaml of laat het leeg (null).'),
-    );
-  }
-  const before = loadSurveyCached(file);
-  return { year, questionnaire: before.survey.questionnaire, aggregates: before.aggregates };
+export function previousEdition(survey: Survey, cache?: BuildCache): PreviousEdition | undefined {
+  return loadPreviousEdition(survey, cache);
 }
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */

@@ -8,11 +8,11 @@ import { EditionSchema, loadEdition, type Edition } from '../load/edition.ts';
 import { readYamlFile } from '../load/yaml-file.ts';
 import { InputError, formatProblem, problem, type InputProblem } from '../load/input-error.ts';
 import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
-import { loadReportTemplates, type ReportTemplates } from '../load/report-templates.ts';
-import { buildReportModel } from '../model/build-model.ts';
+import { loadReportTemplates } from '../load/report-templates.ts';
+import { buildReportModel, type ModelInput } from '../model/build-model.ts';
 import { observeRendering, type RenderedParagraph } from '../model/narrative/render-snippet.ts';
 import type { ReportModel } from '../model/report-types.ts';
-import { loadSurveyCached } from '../watch/survey-cache.ts';
+import { loadPreviousEdition, loadSurveyCached } from '../watch/survey-cache.ts';
 import { checkHandTyped } from './hand-typed.ts';
 import { checkOutline, checkReasons } from './outline.ts';
 import { checkSnippetSyntax, type SnippetHome } from './snippet-syntax.ts';
@@ -27,7 +27,7 @@ const DEFAULT_VARIABLES = ['product', 'organisatie', 'jaar', 'minimum', 'periode
 
 export interface CheckOptions {
   /** Reuse survey and aggregates between checks and builds (watch mode). */
-  cache?: Pick<BuildCache, 'survey'>;
+  cache?: Pick<BuildCache, 'survey' | 'previous'>;
   templatesFile?: string;
 }
 
@@ -73,8 +73,10 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
   let rendered: RenderedParagraph[] = [];
   let model: ReportModel | null = null;
   const reportedOverrides = new Set<Snippet>();
+  const previous = loaded ? collect(() => loadPreviousEdition(loaded.survey, options.cache)) : null;
   if (loaded && narrative && templates) {
-    const built = observedBuild(loaded.survey.edition, loaded.survey.questionnaire, loaded.aggregates, narrative, templates, reportedOverrides);
+    const input = { ...loaded.survey, aggregates: loaded.aggregates, narrative, templates, ...(previous ? { previous } : {}) };
+    const built = observedBuild(input, reportedOverrides);
     problems.push(...built.problems);
     rendered = built.rendered;
     model = built.model;
@@ -127,19 +129,13 @@ function overrideFileKeys(editionDir: string): string[] {
 }
 
 /** The real model build, watched: every rendered paragraph, every mistake. */
-function observedBuild(
-  edition: Edition,
-  questionnaire: Questionnaire,
-  aggregates: Aggregates,
-  narrative: NarrativeContent,
-  templates: ReportTemplates,
-  reportedOverrides: Set<Snippet>,
-): { model: ReportModel | null; rendered: RenderedParagraph[]; problems: InputProblem[] } {
+function observedBuild(input: ModelInput, reportedOverrides: Set<Snippet>): { model: ReportModel | null; rendered: RenderedParagraph[]; problems: InputProblem[] } {
+  const { narrative } = input;
   const run = (content: NarrativeContent) => {
     const rendered: RenderedParagraph[] = [];
     const problems: InputProblem[] = [];
     const model = observeRendering({ paragraph: (p) => rendered.push(p), problem: (p) => problems.push(p) }, () =>
-      buildReportModel({ edition, questionnaire, aggregates, narrative: content, templates }),
+      buildReportModel({ edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, narrative: content, templates: input.templates, previous: input.previous }),
     );
     return { model, rendered, problems };
   };

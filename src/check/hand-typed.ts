@@ -23,7 +23,7 @@ export interface HandTypedContext {
 /** More than this many points from the data: an error. */
 export const PERCENT_TOLERANCE = 1;
 
-const NUMERIC_HELPERS = new Set(['positief', 'neutraal', 'negatief', 'ja', 'nee', 'antwoord', 'n', 'circa', 'ongeveer', 'breuk', 'respons']);
+const NUMERIC_HELPERS = new Set(['positief', 'neutraal', 'negatief', 'ja', 'nee', 'antwoord', 'n', 'circa', 'ongeveer', 'breuk', 'respons', 'verschil']);
 const PERCENT = /(?<![\w.,])(\d{1,3}(?:,\d+)?)(\s*%|\s+procent\b)/g;
 const TENDENCY = /\b(positie(?:f|ve)|negatie(?:f|ve)|neutra(?:al|le))\b/gi;
 const COMPARISON = /\b(positiever|negatiever|minder positief|minder negatief|vergelijkbaar|gelijk)\s+(?:dan|met|aan)\b/gi;

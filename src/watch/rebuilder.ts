@@ -65,7 +65,10 @@ export class Rebuilder {
     const edition = this.cache.survey?.survey.edition;
     // Questionnaire and data usually sit in the edition folder; the 2018 data does not.
     if (edition) paths.push(...[edition.questionnairePath, edition.dataPath].filter((p) => !p.startsWith(dir + sep)));
-    return [...new Set(paths)];
+    // Last year's edition, when this one compares with it.
+    const previous = this.cache.previous?.survey.edition;
+    if (previous) paths.push(previous.file, previous.questionnairePath, previous.dataPath);
+    return [...new Set(paths.map((p) => resolve(p)))];
   }
 }
 

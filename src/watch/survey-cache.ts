@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError, problem } from '../load/input-error.ts';
+import type { PreviousEdition } from '../analyse/previous-edition.ts';
 import { loadSurvey, type Survey } from '../load/survey.ts';
 import { aggregateSurvey } from '../analyse/aggregate.ts';
 import type { Aggregates } from '../analyse/aggregate-types.ts';
@@ -13,10 +15,11 @@ import type { BuildCache } from '../build.ts';
  */
 export function loadSurveyCached(
   editionFile: string,
-  cache?: Pick<BuildCache, 'survey'>,
+  cache?: Pick<BuildCache, 'survey' | 'previous'>,
   onStage?: (stage: 'laden' | 'analyseren') => void,
+  slot: 'survey' | 'previous' = 'survey',
 ): { survey: Survey; aggregates: Aggregates; reused: boolean } {
-  const cached = cache?.survey;
+  const cached = cache?.[slot];
   if (cached) {
     const e = cached.survey.edition;
     if (contentKey([editionFile, e.questionnairePath, e.dataPath]) === cached.key) return { ...cached, reused: true };
@@ -25,8 +28,25 @@ export function loadSurveyCached(
   const survey = loadSurvey(editionFile);
   onStage?.('analyseren');
   const aggregates = aggregateSurvey(survey);
-  if (cache) cache.survey = { key: contentKey([editionFile, survey.edition.questionnairePath, survey.edition.dataPath]), survey, aggregates };
+  if (cache) cache[slot] = { key: contentKey([editionFile, survey.edition.questionnairePath, survey.edition.dataPath]), survey, aggregates };
   return { survey, aggregates, reused: false };
+}
+
+/**
+ * The edition named as `previous_edition` in edition.yaml, loaded and analysed (and cached like
+ * this year's): content/<year>/ beside this edition.
+ */
+export function loadPreviousEdition(survey: Survey, cache?: Pick<BuildCache, 'survey' | 'previous'>): PreviousEdition | undefined {
+  const year = survey.edition.previous_edition;
+  if (year === null) return undefined;
+  const file = join(survey.edition.dir, '..', String(year), 'edition.yaml');
+  if (!existsSync(file)) {
+    throw new InputError(
+      problem({ file: survey.edition.file }, `de vorige editie ${year} bestaat niet (verwacht ${file}).`, 'Corrigeer previous_edition in edition.yaml of laat het leeg (null).'),
+    );
+  }
+  const before = loadSurveyCached(file, cache, undefined, 'previous');
+  return { year, questionnaire: before.survey.questionnaire, aggregates: before.aggregates };
 }
 
 /** A hash over the paths and contents of the files; a missing file hashes as missing. */

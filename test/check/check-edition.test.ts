@@ -222,6 +222,20 @@ describe('checkEdition', () => {
     expect(messages).toEqual(["edition.yaml:10 het databestand 'export.csv' bestaat niet.", `${ORG}:8 in tekst 'betrouwbaar': onbekende vraag 'vertrouwn'.`]);
   });
 
+  it('checks text that compares with the previous edition, as build renders it', () => {
+    const ed = completeEdition({ previous: true });
+    ed.edit(ORG, (t) => t.replace('(N = {{n "vertrouwen"}})', '({{verschil "vertrouwen" "positief"}})'));
+    const r = checkEdition(ed.edition);
+    expect(r.problems.map(formatProblem)).toEqual([]);
+    expect(JSON.stringify(r.model)).toContain('13 procentpunt hoger dan in 2029');
+    // without a previous edition it is an error, at the paragraph's first line of text
+    const without = completeEdition();
+    without.edit(ORG, (t) => t.replace('(N = {{n "vertrouwen"}})', '({{verschil "vertrouwen" "positief"}})'));
+    expect(check(without).map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
+      `${ORG}:7 in tekst 'betrouwbaar': deze editie heeft geen vorige editie (previous_edition in edition.yaml).`,
+    ]);
+  });
+
   it('writes plain sentences, never stack traces', () => {
     const ed = completeEdition();
     ed.edit(ORG, (t) => t.replace('{{tendens}}', '{{tendens "vertrouwen"').replace('aansluiting:', 'aansluiting:\n  - "{{#if x}}open"'));

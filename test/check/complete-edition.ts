@@ -21,10 +21,25 @@ export interface TempEdition {
  * A throwaway copy of the mini edition with complete narrative: `eindrapport check` finds nothing
  * in it, so a test can break one thing and see exactly one message.
  */
-export function completeEdition(): TempEdition {
-  const dir = mkdtempSync(join(tmpdir(), 'eindrapport-check-'));
+export function completeEdition(options: { previous?: boolean } = {}): TempEdition {
+  let dir = mkdtempSync(join(tmpdir(), 'eindrapport-check-'));
+  if (options.previous) {
+    // <tmp>/2030 (the mini edition) compares with <tmp>/2029: the same, except that respondent
+    // R_test00 then answered 'Neutraal' (3) instead of 'Zeer eens' (5) to vertrouwen.
+    const before = join(dir, '2029');
+    cpSync(dirname(MINI_EDITION), before, { recursive: true });
+    const ed = join(before, 'edition.yaml');
+    writeFileSync(ed, readFileSync(ed, 'utf8').replace('year: 2030', 'year: 2029').replace(/2030-/g, '2029-'));
+    const csv = join(before, 'export.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('R_test00,persoon0@example.org,1,5,', 'R_test00,persoon0@example.org,1,3,'));
+    dir = join(dir, '2030');
+  }
   cpSync(dirname(MINI_EDITION), dir, { recursive: true });
   cpSync(COMPLETE_NARRATIVE, dir, { recursive: true });
+  if (options.previous) {
+    const ed = join(dir, 'edition.yaml');
+    writeFileSync(ed, readFileSync(ed, 'utf8').replace('year: 2030', 'year: 2030\nprevious_edition: 2029'));
+  }
   const path = (name: string) => join(dir, name);
   const read = (name: string) => (existsSync(path(name)) ? readFileSync(path(name), 'utf8') : '');
   const write = (name: string, text: string) => {

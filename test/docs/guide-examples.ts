@@ -18,6 +18,7 @@ export const GUIDE = fileURLToPath(new URL('../../docs/tekst-schrijven.md', impo
  *   # organisatie.yaml                  the text of Logius as a whole
  *   # product.yaml (Alfa)               a product text, as shown for Alfa
  *   # rapport.yaml, zonder: colofon     …with these keys removed from the file
+ *   # organisatie.yaml, vorige editie 2029   …in an edition that compares with 2029
  */
 export interface GuideExample {
   /** 1-based line of the yaml block in the guide, for test names. */
@@ -25,11 +26,13 @@ export interface GuideExample {
   file: string;
   product: string | null;
   without: string[];
+  /** Header ends in ", vorige editie 2029": the edition compares with a 2029 edition. */
+  previous: boolean;
   yaml: string;
   expect: { kind: 'tekst' | 'melding'; lines: string[] };
 }
 
-const HEADER = /^# ((?:producten\/)?[\w-]+\.yaml)(?: \(([^)]+)\))?(?:, zonder: (.+))?$/;
+const HEADER = /^# ((?:producten\/)?[\w-]+\.yaml)(?: \(([^)]+)\))?(?:, zonder: ([^,]+(?:, [^,]+)*?))?(, vorige editie 2029)?$/;
 
 export function guideBlocks(markdown: string): { lang: string; body: string; line: number }[] {
   const blocks: { lang: string; body: string; line: number }[] = [];
@@ -61,6 +64,7 @@ export function guideExamples(markdown = readFileSync(GUIDE, 'utf8')): GuideExam
       file: header[1]!,
       product: header[2] ?? null,
       without: header[3] ? header[3].split(',').map((s) => s.trim()) : [],
+      previous: header[4] !== undefined,
       yaml: b.body,
       expect: { kind: next.lang as 'tekst' | 'melding', lines: next.body.split('\n').filter((l) => l.trim() !== '') },
     });
@@ -74,7 +78,7 @@ export function guideExamples(markdown = readFileSync(GUIDE, 'utf8')): GuideExam
  * what `check` says.
  */
 export function runExample(ex: GuideExample): string[] {
-  const ed = completeEdition();
+  const ed = completeEdition({ previous: ex.previous });
   const name = `narrative/${ex.file}`;
   const original = parseDocument(ed.read(name));
   let exampleKeys: string[] = [];
