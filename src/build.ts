@@ -1,28 +1,15 @@
 import { join, resolve } from 'node:path';
-import type { PreviousEdition } from './analyse/previous-edition.ts';
-import { fileURLToPath } from 'node:url';
-import type { Survey } from './load/survey.ts';
-import { loadNarrative } from './load/content.ts';
-import { loadReportTemplates } from './load/report-templates.ts';
-import { loadPreviousEdition, loadSurveyCached } from './watch/survey-cache.ts';
-import type { Aggregates } from './analyse/aggregate-types.ts';
-import { buildReportModel } from './model/build-model.ts';
-import type { ReportModel } from './model/report-types.ts';
+import { buildModel, type BuildCache, type BuildProgress } from './report-model.ts';
+
+// The model half of the pipeline lives in report-model.ts so tools that need no PDF (check, diff)
+// do not load the renderer; build re-exports it for callers of the whole pipeline.
+export { buildModel, createBuildCache, previousEdition, REPORT_TEMPLATES, type BuildCache, type BuildProgress, type Stage } from './report-model.ts';
 import { renderChartImages } from './render/chart-images.ts';
 import { pdfDocument, type ChartImage } from './render/pdf/document.ts';
 import { CONTENT_WIDTH } from './render/pdf/styles.ts';
 import { renderPdf } from './render/pdf/write-pdf.ts';
 import { modelJson } from './render/json.ts';
 import { writeFileAtomic } from './output/atomic-write.ts';
-
-export const REPORT_TEMPLATES = fileURLToPath(new URL('../templates/report.yaml', import.meta.url));
-
-export type Stage = 'laden' | 'analyseren' | 'model' | 'grafieken' | 'pdf' | 'schrijven';
-
-export interface BuildProgress {
-  stage(stage: Stage): void;
-  chart(done: number, total: number): void;
-}
 
 export interface BuildResult {
   pdfPath: string;
@@ -32,23 +19,6 @@ export interface BuildResult {
   bytes: number;
 }
 
-/**
- * Reused between builds in watch mode: what did not change is not recomputed. `survey` is reused
- * while edition.yaml, the questionnaire and the data file have the same content (key: a hash of
- * their paths and contents); `charts` holds the SVG of every chart of the last build, by spec.
- */
-export interface BuildCache {
-  survey?: { key: string; survey: Survey; aggregates: Aggregates };
-  /** The same for the edition named as previous_edition. */
-  previous?: { key: string; survey: Survey; aggregates: Aggregates };
-  charts: Map<string, ChartImage>;
-}
-
-/** An empty cache for a series of builds of one edition. */
-export function createBuildCache(): BuildCache {
-  return { charts: new Map() };
-}
-
 export interface BuildOptions {
   editionFile: string;
   outDir: string;
@@ -56,22 +26,6 @@ export interface BuildOptions {
   cache?: BuildCache;
   /** Overrides the edition's publication date (SOURCE_DATE_EPOCH, in seconds). */
   sourceDateEpoch?: number;
-}
-
-/** The model of an edition, without rendering: load → analyse → model. */
-export function buildModel(editionFile: string, progress?: BuildProgress, cache?: BuildCache): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
-  const { survey, aggregates } = loadSurveyCached(editionFile, cache, (stage) => progress?.stage(stage));
-  const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
-  const templates = loadReportTemplates(REPORT_TEMPLATES);
-  progress?.stage('model');
-  const previous = previousEdition(survey, cache);
-  const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
-  return { model, survey, aggregates };
-}
-
-/** The edition named as `previous_edition`, loaded and analysed: content/<year>/ beside this one. */
-export function previousEdition(survey: Survey, cache?: BuildCache): PreviousEdition | undefined {
-  return loadPreviousEdition(survey, cache);
 }
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */

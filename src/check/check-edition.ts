@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Aggregates } from '../analyse/aggregate-types.ts';
-import type { BuildCache } from '../build.ts';
+import { REPORT_TEMPLATES, type BuildCache } from '../report-model.ts';
 import { loadNarrative, type NarrativeContent, type Snippet } from '../load/content.ts';
 import { EditionSchema, loadEdition, type Edition } from '../load/edition.ts';
 import { readYamlFile } from '../load/yaml-file.ts';
@@ -20,7 +19,6 @@ import { SourceFiles, allSnippets } from './source.ts';
 import { suggest } from '../model/narrative/suggest.ts';
 
 /** templates/report.yaml, as build uses it (not imported from build.ts: that loads the renderer). */
-export const REPORT_TEMPLATES = fileURLToPath(new URL('../../templates/report.yaml', import.meta.url));
 
 /** Variables a snippet can use when no snippet rendered to tell us (the model build passes these). */
 const DEFAULT_VARIABLES = ['product', 'organisatie', 'jaar', 'minimum', 'periode', 'decimalen'];

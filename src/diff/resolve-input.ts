@@ -3,12 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { fileURLToPath } from 'node:url';
-import { loadSurvey } from '../load/survey.ts';
-import { loadNarrative } from '../load/content.ts';
-import { loadReportTemplates } from '../load/report-templates.ts';
-import { aggregateSurvey } from '../analyse/aggregate.ts';
-import { buildReportModel } from '../model/build-model.ts';
+import { buildModel, REPORT_TEMPLATES } from '../report-model.ts';
 import { REPORT_MODEL_SCHEMA, type ReportModel } from '../model/report-types.ts';
 import { InputError, problem } from '../load/input-error.ts';
 import { editionFile } from '../cli/editions.ts';
@@ -163,20 +158,9 @@ function copyDataFile(root: string, sha: string, rev: string, tmp: string, tmpEd
   notes.push(`Het databestand ${file} staat niet in revisie ${rev}; het bestand uit de werkmap is gebruikt.`);
 }
 
-/** The report templates of this program, as `build` uses them (src/build.ts: REPORT_TEMPLATES). */
-export const REPORT_TEMPLATES = fileURLToPath(new URL('../../templates/report.yaml', import.meta.url));
-
-/**
- * load → analyse → model, as `buildModel` in src/build.ts does, but with the report templates of
- * the side being compared (a git revision has its own) and without importing src/build.ts: that
- * loads Vega and the chart renderer, half a second the diff never uses.
- * test/diff/resolve-input.test.ts checks that both give the same model.
- */
+/** load → analyse → model with the report templates of the side being compared (a git revision has its own). */
 export function modelFromEdition(edition: string, templates: string = REPORT_TEMPLATES): ReportModel {
-  const survey = loadSurvey(edition);
-  const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
-  const aggregates = aggregateSurvey(survey);
-  return buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates: loadReportTemplates(templates) });
+  return buildModel(edition, undefined, undefined, templates).model;
 }
 
 function templatesIn(root: string): string {

@@ -6,7 +6,7 @@ import type { PreviousEdition } from '../analyse/previous-edition.ts';
 import { loadSurvey, type Survey } from '../load/survey.ts';
 import { aggregateSurvey } from '../analyse/aggregate.ts';
 import type { Aggregates } from '../analyse/aggregate-types.ts';
-import type { BuildCache } from '../build.ts';
+import type { BuildCache } from '../report-model.ts';
 
 /**
  * The survey (edition, questionnaire, data) and its aggregates, reused while edition.yaml, the

@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import type { Survey } from './load/survey.ts';
+import { loadNarrative } from './load/content.ts';
+import { loadReportTemplates } from './load/report-templates.ts';
+import { loadPreviousEdition, loadSurveyCached } from './watch/survey-cache.ts';
+import type { Aggregates } from './analyse/aggregate-types.ts';
+import type { PreviousEdition } from './analyse/previous-edition.ts';
+import { buildReportModel } from './model/build-model.ts';
+import type { ReportModel } from './model/report-types.ts';
+import type { ChartImage } from './render/pdf/document.ts';
+
+/**
+ * The model half of the pipeline — load → analyse → model — without the renderer, so `check` and
+ * `diff` stay fast. `build.ts` adds the render stage.
+ */
+
+export const REPORT_TEMPLATES = fileURLToPath(new URL('../templates/report.yaml', import.meta.url));
+
+export type Stage = 'laden' | 'analyseren' | 'model' | 'grafieken' | 'pdf' | 'schrijven';
+
+export interface BuildProgress {
+  stage(stage: Stage): void;
+  chart(done: number, total: number): void;
+}
+
+/**
+ * Reused between builds in watch mode: what did not change is not recomputed. `survey` is reused
+ * while edition.yaml, the questionnaire and the data file have the same content (key: a hash of
+ * their paths and contents); `charts` holds the SVG of every chart of the last build, by spec.
+ */
+export interface BuildCache {
+  survey?: { key: string; survey: Survey; aggregates: Aggregates };
+  /** The same for the edition named as previous_edition. */
+  previous?: { key: string; survey: Survey; aggregates: Aggregates };
+  charts: Map<string, ChartImage>;
+}
+
+/** An empty cache for a series of builds of one edition. */
+export function createBuildCache(): BuildCache {
+  return { charts: new Map() };
+}
+
+/** The model of an edition, without rendering: load → analyse → model. */
+export function buildModel(
+  editionFile: string,
+  progress?: BuildProgress,
+  cache?: BuildCache,
+  templatesFile: string = REPORT_TEMPLATES,
+): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
+  const { survey, aggregates } = loadSurveyCached(editionFile, cache, (stage) => progress?.stage(stage));
+  const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
+  const templates = loadReportTemplates(templatesFile);
+  progress?.stage('model');
+  const previous = previousEdition(survey, cache);
+  const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
+  return { model, survey, aggregates };
+}
+
+/** The edition named as `previous_edition`, loaded and analysed: content/<year>/ beside this one. */
+export function previousEdition(survey: Survey, cache?: BuildCache): PreviousEdition | undefined {
+  return loadPreviousEdition(survey, cache);
+}
