@@ -1,4 +1,5 @@
 import * as vega from 'vega';
+import { compactSvg } from './compact-svg.ts';
 import type { Loader, LocaleFormatters } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { likertChart } from './likert.ts';
@@ -116,7 +117,7 @@ async function render(spec: TopLevelSpec): Promise<ChartSvg> {
     for (const p of variables.params) view.signal(p.name, p.value);
     await view.runAsync();
     vega.resetSVGDefIds();
-    const svg = stripImages(await view.toSVG());
+    const svg = compactSvg(stripImages(await view.toSVG()));
     return { svg, width: rootDimension(svg, 'width'), height: rootDimension(svg, 'height') };
   } finally {
     view.finalize();
