@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [import|build]`
+import './v8-flags.js';
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly through tsx, so a fresh clone needs no compile step.
+import './v8-flags.js';
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs one TypeScript entry point (generator, benchmark) through tsx with the remaining arguments.
+import './v8-flags.js';
 import { register } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
