@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, problem, type InputProblem } from './input-error.ts';
 
-/** A path as the user should see it: relative to the working directory when that is shorter. */
+/**
+ * A path as the user should see it: relative when it lies inside the working directory (the
+ * project), else absolute — never "../../tmp/…", which depends on where the command was run.
+ */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return rel.length < path.length ? rel : path;
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
 }
 
 export interface ParsedYaml {

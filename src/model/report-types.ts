@@ -104,9 +104,8 @@ export interface CaptionBlock {
 
 export type ChartKind = 'likert' | 'yesno' | 'multiselect' | 'segments' | 'value-summary' | 'respondents';
 
-/** Last edition's result for the same question, scope and segment (only where comparable). */
-export interface PreviousResult {
-  year: number;
+/** The numbers of one group on one question, as charts and the diff read them. */
+export interface MeasuredResult {
   n: number;
   counts: Record<string, number>;
   percentages: Record<string, number>;
@@ -116,18 +115,16 @@ export interface PreviousResult {
   yes: number | null;
 }
 
-export interface ChartRow {
+/** Last edition's result for the same question, scope and segment (only where comparable). */
+export interface PreviousResult extends MeasuredResult {
+  year: number;
+}
+
+export interface ChartRow extends MeasuredResult {
   label: string;
   question: string;
   scope: string;
   segment: string;
-  n: number;
-  counts: Record<string, number>;
-  percentages: Record<string, number>;
-  positive: number | null;
-  neutral: number | null;
-  negative: number | null;
-  yes: number | null;
   /** Last edition's result, shown as a second bar labelled with its year. */
   previous?: PreviousResult;
 }
