@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { build, createBuildCache, REPORT_TEMPLATES, type BuildCache, type BuildResult } from '../build.ts';
 import { checkEdition } from '../check/check-edition.ts';
@@ -48,6 +49,22 @@ export class Rebuilder {
       return { ok: true, changed, seconds: seconds(), result, warnings };
     } catch (e) {
       return fail(e instanceof InputError ? e.problems : [internal(e)]);
+    }
+  }
+
+  /**
+   * Lays the report out once more, into a throwaway folder, right after the first build: the
+   * editor is still reading, and the editor's first save then finds the PDF code warmed up
+   * (measured: the first rebuild drops from about 1,7 s to the 1,3 s of later ones).
+   */
+  async warmUp(): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'eindrapport-warm-'));
+    try {
+      await build({ editionFile: this.editionFile, outDir: dir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch });
+    } catch {
+      // Only a warm-up: the next real rebuild reports whatever is wrong.
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 

@@ -38,6 +38,7 @@ export function startWatch(opts: WatchOptions): Watcher {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  let warmedUp = false;
   let again = false;
   let closed = false;
   let watcher: FSWatcher | null = null;
@@ -56,6 +57,10 @@ export function startWatch(opts: WatchOptions): Watcher {
       if (changed.length) opts.print(`\nGewijzigd: ${changed.map((p) => displayPath(p)).join(', ')}`);
       const outcome = await rebuilder.rebuild(changed);
       report(outcome, opts.print);
+      if (outcome.ok && !warmedUp) {
+        warmedUp = true;
+        await rebuilder.warmUp();
+      }
       if (watcher && !closed) {
         for (const p of rebuilder.watchedPaths()) if (!watched.has(p)) {
           watched.add(p);
