@@ -227,7 +227,7 @@ class ModelBuilder {
   }
 
   private methodologyPart(): Part {
-    const { templates, edition, aggregates, questionnaire } = this.input;
+    const { templates, aggregates, questionnaire } = this.input;
     const number = this.chapterNumbers.get('methodology')!;
     const s = aggregates.statistics;
     const section = (i: number, key: keyof ReportTemplates['methodology_sections'], blocks: Block[]): Section => ({
@@ -285,7 +285,6 @@ class ModelBuilder {
         },
       ],
     };
-    void edition;
   }
 
   // Chapters and sections ---------------------------------------------------------------------
@@ -428,5 +427,3 @@ class ModelBuilder {
   }
 }
 
-type ReportTemplatesSections = ReportTemplates['methodology_sections'];
-export type { ReportTemplatesSections };
