@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
+import { formatNumber, formatPercent as formatDutchPercent } from '../../analyse/dutch-number.ts';
 import { fileURLToPath } from 'node:url';
-import * as vega from 'vega';
-import type { LocaleFormatters } from 'vega';
 import type { Config } from 'vega-lite';
 import { z } from '../../load/zod-nl.ts';
 import { readYamlFile } from '../../load/yaml-file.ts';
@@ -84,28 +83,20 @@ export const chartFontFiles: { normal: string; bold: string } = (() => {
 
 // --- Dutch numbers ------------------------------------------------------------------------------
 
-/** `vega.locale` builds formatters for one locale without touching Vega's global default. */
-const vegaLocale = (vega as unknown as { locale(number: object, time?: object): LocaleFormatters }).locale;
-
 /** Locale of every chart view: nl-NL numbers (decimal comma, thousands point). */
 export const chartLocale = { number: theme.numberLocale };
-const formatters = vegaLocale(theme.numberLocale);
-const fixedFormats = new Map<number, (value: number) => string>();
 
-/** "18,8%" — a percentage 0–100 with `decimals` decimals and a Dutch decimal comma. */
+/**
+ * Chart labels use the report's own formatting and rounding rule (src/analyse/dutch-number.ts),
+ * so a chart never rounds a value differently from the text or a table.
+ */
 export function formatPercent(value: number, decimals: number): string {
-  let format = fixedFormats.get(decimals);
-  if (!format) {
-    format = formatters.format(`,.${decimals}f`);
-    fixedFormats.set(decimals, format);
-  }
-  return `${format(value)}%`;
+  return formatDutchPercent(value, decimals);
 }
 
-const countFormat = formatters.format(',d');
 /** "1.234" — a count with a Dutch thousands separator. */
 export function formatCount(value: number): string {
-  return countFormat(value);
+  return formatNumber(value, 0);
 }
 
 /** "N = 484". */
