@@ -7,6 +7,7 @@ import { EditionSchema, loadEdition, type Edition } from '../load/edition.ts';
 import { readYamlFile } from '../load/yaml-file.ts';
 import { InputError, formatProblem, problem, type InputProblem } from '../load/input-error.ts';
 import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
+import { openItemsInFolder } from './open-items.ts';
 import { loadReportTemplates } from '../load/report-templates.ts';
 import { buildReportModel, type ModelInput } from '../model/build-model.ts';
 import { observeRendering, type RenderedParagraph } from '../model/narrative/render-snippet.ts';
@@ -95,6 +96,9 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
     problems.push(...checkReasons(ctx));
     problems.push(...checkHandTyped(rendered, { ...ctx, aggregates: loaded.aggregates as Aggregates }));
   }
+
+  // Every "TE DOEN" left by `eindrapport init`, also in files a failed loader never reached.
+  problems.push(...openItemsInFolder(editionDir));
 
   const list = tidy(problems.map((p) => withSuggestion(refineLine(p, narrative, sources), edition, narrative)));
   const errors = list.filter((p) => p.severity === 'error').length;

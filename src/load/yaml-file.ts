@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, problem, type InputProblem } from './input-error.ts';
+import { findOpenItems, openItemProblem, underOpenItem } from './open-items.ts';
 
 /**
  * A path as the user should see it: relative when it lies inside the working directory (the
@@ -64,14 +65,21 @@ export function locate(parsed: ParsedYaml, path: readonly PropertyKey[]): { line
   return {};
 }
 
-/** Validates a parsed document against a schema; every issue gets the line of the offending node. */
+/**
+ * Validates a parsed document against a schema; every issue gets the line of the offending node.
+ * Open items ("TE DOEN: …", left by `eindrapport init`) are errors of their own, reported instead
+ * of the type mismatch they cause.
+ */
 export function validateYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S): z.infer<S> {
+  const open = findOpenItems(parsed);
   const result = schema.safeParse(parsed.doc.toJS());
-  if (result.success) return result.data;
-  const problems: InputProblem[] = result.error.issues.map((issue) => {
+  if (result.success && !open.length) return result.data;
+  const problems: InputProblem[] = open.map((item) => openItemProblem(parsed.file, item));
+  for (const issue of result.error?.issues ?? []) {
+    if (underOpenItem(open, issue.path)) continue;
     const where = issue.path.length ? `bij '${issue.path.join('.')}'` : 'in het bestand';
-    return problem({ file: parsed.file, ...locate(parsed, issue.path) }, `${where}: ${issue.message}.`);
-  });
+    problems.push(problem({ file: parsed.file, ...locate(parsed, issue.path) }, `${where}: ${issue.message}.`));
+  }
   throw new InputError(problems);
 }
 
