@@ -8,6 +8,7 @@ import { readYamlFile } from '../load/yaml-file.ts';
 import { InputError, formatProblem, problem, type InputProblem } from '../load/input-error.ts';
 import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
 import { openItemsInFolder } from './open-items.ts';
+import { checkStaleText } from './stale-text.ts';
 import { loadReportTemplates } from '../load/report-templates.ts';
 import { buildReportModel, type ModelInput } from '../model/build-model.ts';
 import { observeRendering, type RenderedParagraph } from '../model/narrative/render-snippet.ts';
@@ -22,7 +23,7 @@ import { suggest } from '../model/narrative/suggest.ts';
 /** templates/report.yaml, as build uses it (not imported from build.ts: that loads the renderer). */
 
 /** Variables a snippet can use when no snippet rendered to tell us (the model build passes these). */
-const DEFAULT_VARIABLES = ['product', 'organisatie', 'jaar', 'minimum', 'periode', 'decimalen'];
+const DEFAULT_VARIABLES = ['product', 'organisatie', 'minimum', 'periode', 'decimalen'];
 
 export interface CheckOptions {
   /** Reuse survey and aggregates between checks and builds (watch mode). */
@@ -97,6 +98,9 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
     problems.push(...checkHandTyped(rendered, { ...ctx, aggregates: loaded.aggregates as Aggregates }));
   }
 
+  if (edition && narrative) {
+    problems.push(...checkStaleText({ narrative, sources, year: edition.year, previous: previousNarrative(edition, previous?.year ?? null) }));
+  }
   // Every "TE DOEN" left by `eindrapport init`, also in files a failed loader never reached.
   problems.push(...openItemsInFolder(editionDir));
 
@@ -122,6 +126,13 @@ function editionWithoutData(editionFile: string): Edition {
   const { data, parsed } = readYamlFile(editionFile, EditionSchema);
   const dir = dirname(resolve(editionFile));
   return { ...data, dir, file: parsed.file, dataPath: resolve(dir, data.data.file), questionnairePath: resolve(dir, data.questionnaire) };
+}
+
+/** The previous edition's year and narrative, to see which paragraphs were carried over unchanged. */
+function previousNarrative(edition: Edition, year: number | null): { year: number; narrative: NarrativeContent | null } | null {
+  if (year === null || edition.previous_edition === null) return null;
+  const dir = join(edition.dir, '..', String(edition.previous_edition));
+  return { year, narrative: quietly(() => loadNarrative(dir, overrideFileKeys(dir))) };
 }
 
 /** When the edition cannot be read, take the product keys from the override files themselves. */

@@ -125,7 +125,6 @@ class ModelBuilder {
     const variables = {
       product: product?.name ?? edition.organisation,
       organisatie: edition.organisation,
-      jaar: edition.year,
       minimum: edition.min_group_size,
       periode: `${formatDutchDate(edition.fieldwork.from, 'day')} tot en met ${formatDutchDate(edition.fieldwork.to, 'day')}`,
       decimalen: edition.rounding.chart_decimals,

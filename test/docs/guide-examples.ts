@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { buildModel } from '../../src/build.ts';
@@ -19,6 +19,7 @@ export const GUIDE = fileURLToPath(new URL('../../docs/tekst-schrijven.md', impo
  *   # product.yaml (Alfa)               a product text, as shown for Alfa
  *   # rapport.yaml, zonder: colofon     …with these keys removed from the file
  *   # organisatie.yaml, vorige editie 2029   …in an edition that compares with 2029
+ *   # organisatie.yaml, overgenomen uit 2029 …that compares with 2029, whose file has the same text
  */
 export interface GuideExample {
   /** 1-based line of the yaml block in the guide, for test names. */
@@ -28,11 +29,13 @@ export interface GuideExample {
   without: string[];
   /** Header ends in ", vorige editie 2029": the edition compares with a 2029 edition. */
   previous: boolean;
+  /** Header ends in ", overgenomen uit 2029": the 2029 edition has the same text (carried over). */
+  carried: boolean;
   yaml: string;
   expect: { kind: 'tekst' | 'melding'; lines: string[] };
 }
 
-const HEADER = /^# ((?:producten\/)?[\w-]+\.yaml)(?: \(([^)]+)\))?(?:, zonder: ([^,]+(?:, [^,]+)*?))?(, vorige editie 2029)?$/;
+const HEADER = /^# ((?:producten\/)?[\w-]+\.yaml)(?: \(([^)]+)\))?(?:, zonder: ([^,]+(?:, [^,]+)*?))?(, vorige editie 2029|, overgenomen uit 2029)?$/;
 
 export function guideBlocks(markdown: string): { lang: string; body: string; line: number }[] {
   const blocks: { lang: string; body: string; line: number }[] = [];
@@ -65,6 +68,7 @@ export function guideExamples(markdown = readFileSync(GUIDE, 'utf8')): GuideExam
       product: header[2] ?? null,
       without: header[3] ? header[3].split(',').map((s) => s.trim()) : [],
       previous: header[4] !== undefined,
+      carried: header[4] === ', overgenomen uit 2029',
       yaml: b.body,
       expect: { kind: next.lang as 'tekst' | 'melding', lines: next.body.split('\n').filter((l) => l.trim() !== '') },
     });
@@ -80,14 +84,19 @@ export function guideExamples(markdown = readFileSync(GUIDE, 'utf8')): GuideExam
 export function runExample(ex: GuideExample): string[] {
   const ed = completeEdition({ previous: ex.previous });
   const name = `narrative/${ex.file}`;
-  const original = parseDocument(ed.read(name));
   let exampleKeys: string[] = [];
   const parsed = parseDocument(ex.yaml);
   if (!parsed.errors.length && isMap(parsed.contents)) exampleKeys = parsed.contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
-  const hasEntries = isMap(original.contents);
-  if (hasEntries) for (const k of [...exampleKeys, ...ex.without]) original.delete(k);
-  const rest = hasEntries && isMap(original.contents) && original.contents.items.length ? String(original) : '';
-  ed.write(name, `${ex.yaml}\n${rest}`);
+  const putExample = (path: string) => {
+    const original = parseDocument(existsSync(path) ? readFileSync(path, 'utf8') : '');
+    const hasEntries = isMap(original.contents);
+    if (hasEntries) for (const k of [...exampleKeys, ...ex.without]) original.delete(k);
+    const rest = hasEntries && isMap(original.contents) && original.contents.items.length ? String(original) : '';
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${ex.yaml}\n${rest}`);
+  };
+  putExample(ed.path(name));
+  if (ex.carried) putExample(join(ed.dir, '..', '2029', name));
 
   if (ex.expect.kind === 'melding') {
     const narrativeDir = ed.path('narrative');

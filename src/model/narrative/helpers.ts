@@ -308,6 +308,26 @@ export function registerHelpers(hb: typeof Handlebars): void {
     if (number === null) throw new NarrativeError(`onbekend hoofdstuk '${String(which)}'.`, suggest(String(which), CHAPTERS) ?? `Kies uit: ${CHAPTERS.join(', ')}.`);
     return `hoofdstuk ${number}`;
   });
+  hb.registerHelper('jaar', function (options: HelperOptions) {
+    return String(data(options).env.edition.year);
+  });
+  hb.registerHelper('vorig_jaar', function (options: HelperOptions) {
+    const previous = data(options).env.previous;
+    if (!previous) {
+      throw new NarrativeError(
+        'deze editie heeft geen vorige editie (previous_edition in edition.yaml), dus {{vorig_jaar}} heeft geen waarde.',
+        'Zet previous_edition in edition.yaml, of schrijf de zin zonder het vorige jaar.',
+      );
+    }
+    return String(previous.year);
+  });
+  hb.registerHelper('jaartal', function (year: unknown) {
+    const y = typeof year === 'number' ? year : Number(year);
+    if (!Number.isInteger(y) || y < 1900 || y > 2100) {
+      throw new NarrativeError(`jaartal verwacht een jaar, niet '${String(year)}'.`, 'Bijvoorbeeld {{jaartal 2018}} voor een jaar dat in elke editie hetzelfde blijft.');
+    }
+    return String(y);
+  });
   hb.registerHelper('per_product', function (this: unknown, options: HelperOptions) {
     const d = data(options);
     return d.env.edition.products
@@ -323,6 +343,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
 export const HELPER_NAMES = [
   'positief', 'neutraal', 'negatief', 'ja', 'nee', 'antwoord', 'n', 'circa', 'ongeveer', 'breuk', 'tendens', 'vergelijking',
   'stelling', 'hoogste', 'laagste', 'voldoende', 'vergelijkbaar', 'verschil', 'meervoud', 'respons', 'paragraaf', 'hoofdstuk', 'per_product',
+  'jaar', 'vorig_jaar', 'jaartal',
 ] as const;
 
 export type HelperName = (typeof HELPER_NAMES)[number];
@@ -366,6 +387,9 @@ export const HELPER_SPECS: Record<HelperName, HelperSpec> = {
   paragraaf: { args: ['groep'], hash: ['scope'] },
   hoofdstuk: { args: ['hoofdstuk'], hash: ['scope'] },
   per_product: { args: [], hash: [], block: true },
+  jaar: { args: [], hash: [] },
+  vorig_jaar: { args: [], hash: [] },
+  jaartal: { args: ['aantal'], hash: [] },
 };
 
 export const MEASURES = Object.keys(MEASURE_WORDS);
