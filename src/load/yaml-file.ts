@@ -1,9 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, problem, type InputProblem } from './input-error.ts';
 import { findOpenItems, openItemProblem, underOpenItem } from './open-items.ts';
+import { readInputFile } from './read-input.ts';
+
+/** Limits for every YAML file (edition, questionnaire, narrative, templates): far above real content. */
+export const YAML_LIMITS = {
+  /** The largest narrative file of 2018 is about 40 kB. */
+  maxBytes: 2 * 1024 * 1024,
+  /** One text (a paragraph, a question, a title): a long real paragraph is about 1.500 characters. */
+  maxStringChars: 20_000,
+  /** Aliases (*name) in one file: our content uses none; a few are fine, thousands are an alias bomb. */
+  maxAliasCount: 100,
+};
 
 /**
  * A path as the user should see it: relative when it lies inside the working directory (the
@@ -23,6 +33,14 @@ export interface ParsedYaml {
 /** Parses YAML text; syntax errors become an InputError with line and column. */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const before = text.slice(0, nul);
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    throw new InputError(
+      problem({ file, line, column: nul - before.lastIndexOf('\n') }, 'het bestand bevat een nul-byte; dit is geen gewone tekst.', 'Verwijder het teken, of sla het bestand opnieuw op als UTF-8-tekst.'),
+    );
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     // Only the first syntax error: the ones after it are usually its echo.
@@ -37,7 +55,26 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       }),
     );
   }
+  checkStringLengths(doc, lines, file);
   return { file, doc, lines };
+}
+
+function checkStringLengths(doc: Document.Parsed, lines: LineCounter, file: string): void {
+  const problems: InputProblem[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || typeof node.value !== 'string' || node.value.length <= YAML_LIMITS.maxStringChars) return;
+      const pos = node.range ? lines.linePos(node.range[0]) : undefined;
+      problems.push(
+        problem(
+          { file, line: pos?.line, column: pos?.col },
+          `deze tekst is te lang: ${node.value.length.toLocaleString('nl-NL')} tekens, de grens is ${YAML_LIMITS.maxStringChars.toLocaleString('nl-NL')}.`,
+          'Splits de tekst in alinea\'s of kort hem in; controleer of er niet per ongeluk een heel bestand is geplakt.',
+        ),
+      );
+    },
+  });
+  if (problems.length) throw new InputError(problems.slice(0, 5));
 }
 
 function describeYamlError(code: string, message: string): string {
@@ -72,7 +109,7 @@ export function locate(parsed: ParsedYaml, path: readonly PropertyKey[]): { line
  */
 export function validateYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S): z.infer<S> {
   const open = findOpenItems(parsed);
-  const result = schema.safeParse(parsed.doc.toJS());
+  const result = schema.safeParse(toPlain(parsed));
   if (result.success && !open.length) return result.data;
   const problems: InputProblem[] = open.map((item) => openItemProblem(parsed.file, item));
   for (const issue of result.error?.issues ?? []) {
@@ -83,15 +120,33 @@ export function validateYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S)
   throw new InputError(problems);
 }
 
+/** The document as plain data; an alias bomb (aliases that expand exponentially) is refused. */
+export function toPlain(parsed: ParsedYaml): unknown {
+  try {
+    return parsed.doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    let first: { line?: number; column?: number } = {};
+    visit(parsed.doc, {
+      Alias(_key, node) {
+        if (node.range) {
+          const pos = parsed.lines.linePos(node.range[0]);
+          first = { line: pos.line, column: pos.col };
+        }
+        return visit.BREAK;
+      },
+    });
+    const detail = /Excessive alias count/.test(e.message) ? 'de verwijzingen (*naam) vermenigvuldigen de inhoud tot ver boven wat een editie nodig heeft' : e.message;
+    throw new InputError(
+      problem({ file: parsed.file, ...first }, `YAML kan niet worden gelezen: ${detail}.`, 'Schrijf de inhoud uit in plaats van met ankers (&naam) en verwijzingen (*naam).'),
+    );
+  }
+}
+
 /** Reads, parses and validates one YAML file. */
 export function readYamlFile<S extends z.ZodType>(path: string, schema: S): { data: z.infer<S>; parsed: ParsedYaml } {
   const file = displayPath(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(problem({ file }, 'het bestand bestaat niet of kan niet worden gelezen.', 'Controleer de bestandsnaam en het pad.'));
-  }
+  const text = readInputFile(path, file, { maxBytes: YAML_LIMITS.maxBytes, what: 'een YAML-bestand' }).toString('utf8');
   const parsed = parseYaml(text, file);
   return { data: validateYaml(parsed, schema), parsed };
 }
