@@ -63,7 +63,7 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
 
   const loaded = collect(() => loadSurveyCached(editionFile, options.cache));
   const edition: Edition | null = loaded?.survey.edition ?? quietly(() => loadEdition(editionFile)) ?? quietly(() => editionWithoutData(editionFile));
-  const questionnaire: Questionnaire | null = loaded?.survey.questionnaire ?? (edition ? quietly(() => loadQuestionnaire(edition.questionnairePath)) : null);
+  const questionnaire: Questionnaire | null = loaded?.survey.questionnaire ?? (edition ? quietly(() => loadQuestionnaire(edition.questionnairePath, edition.products.map((p) => p.key))) : null);
   const editionDir = edition?.dir ?? dirname(resolve(editionFile));
   const productKeys = edition?.products.map((p) => p.key) ?? overrideFileKeys(editionDir);
   const narrative = collect(() => loadNarrative(editionDir, productKeys));

@@ -1,10 +1,23 @@
 import { dirname, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { z } from './zod-nl.ts';
 import { InputError, problem } from './input-error.ts';
 import { locate, readYamlFile } from './yaml-file.ts';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als JJJJ-MM-DD');
+/** A date that exists on the calendar: 2018-02-30 and 2018-13-45 are refused. */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als JJJJ-MM-DD')
+  .refine(isCalendarDate, 'deze datum bestaat niet (controleer maand en dag; JJJJ-MM-DD)');
+
+export function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Limits far above any real edition (2018: 9 products, 3 segments), so a mistake cannot exhaust memory. */
+export const EDITION_LIMITS = { maxProducts: 200, maxSegments: 50 };
 
 const Segment = z
   .object({
@@ -23,7 +36,7 @@ const Product = z
     /** Answer code of this product in the product question of the export. */
     code: z.number().int(),
     invited: z.number().int().nonnegative(),
-    segments: z.array(Segment).default([]),
+    segments: z.array(Segment).max(EDITION_LIMITS.maxSegments).default([]),
   })
   .strict();
 
@@ -54,7 +67,7 @@ export const EditionSchema = z
       .object({ chart_decimals: z.number().int().min(0).max(3).default(1), text_decimals: z.number().int().min(0).max(3).default(0) })
       .strict()
       .default({ chart_decimals: 1, text_decimals: 0 }),
-    products: z.array(Product).min(1),
+    products: z.array(Product).min(1).max(EDITION_LIMITS.maxProducts),
   })
   .strict();
 
@@ -84,15 +97,41 @@ export function loadEdition(path: string): Edition {
       problems.push(problem(at('products', i, 'segments'), `product '${p.name}' heeft segmenten, maar 'data.segment_column' ontbreekt.`));
     }
   }
+  if (data.previous_edition !== null && data.previous_edition >= data.year) {
+    problems.push(
+      problem(
+        at('previous_edition'),
+        data.previous_edition === data.year
+          ? `de vorige editie (${data.previous_edition}) is deze editie zelf.`
+          : `de vorige editie (${data.previous_edition}) ligt na deze editie (${data.year}).`,
+        `Noem een eerder jaar dan ${data.year}, of laat previous_edition leeg (null).`,
+      ),
+    );
+  }
+  if (data.fieldwork.from > data.fieldwork.to) {
+    problems.push(problem(at('fieldwork', 'to'), `het veldwerk eindigt (${data.fieldwork.to}) voordat het begint (${data.fieldwork.from}).`, 'Verwissel of corrigeer de datums.'));
+  }
   const sumInvited = data.products.reduce((s, p) => s + p.invited, 0);
   if (sumInvited !== data.invited) {
     problems.push(problem(at('invited'), `het totaal aantal uitgenodigden (${data.invited}) is niet de som van de producten (${sumInvited}).`, 'Pas het totaal of de aantallen per product aan.'));
   }
   const dir = dirname(resolve(path));
   const dataPath = resolve(dir, data.data.file);
-  if (!existsSync(dataPath)) {
-    problems.push(problem(at('data', 'file'), `het databestand '${data.data.file}' bestaat niet.`, 'Geef het pad op ten opzichte van edition.yaml.'));
-  }
+  const dataProblem = dataFileProblem(dataPath);
+  if (dataProblem) problems.push(problem(at('data', 'file'), `het databestand '${data.data.file}' ${dataProblem}`, 'Geef het pad van de Qualtrics-export (CSV) op ten opzichte van edition.yaml.'));
   if (problems.length) throw new InputError(problems);
   return { ...data, dir, file: parsed.file, dataPath, questionnairePath: resolve(dir, data.questionnaire) };
+}
+
+/** Why the data file cannot be the export, or null: it must exist and be a regular file (not /dev/zero or a FIFO). */
+function dataFileProblem(path: string): string | null {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return 'bestaat niet.';
+  }
+  if (stat.isDirectory()) return 'is een map, geen bestand.';
+  if (!stat.isFile()) return 'is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe) en wordt niet gelezen.';
+  return null;
 }

@@ -1,6 +1,6 @@
 import { z } from './zod-nl.ts';
-import { InputError, problem } from './input-error.ts';
-import { locate, readYamlFile } from './yaml-file.ts';
+import { InputError, problem, type InputProblem } from './input-error.ts';
+import { locate, readYamlFile, type ParsedYaml } from './yaml-file.ts';
 
 const Polarity = z.enum(['negative', 'neutral', 'positive', 'yes', 'no', 'other']);
 
@@ -18,6 +18,9 @@ const QuestionKind = z.enum(['likert', 'yesno', 'multiselect', 'usefulness']);
 
 const Option = z.object({ key: z.string().min(1), label: z.string().min(1), column: z.string().min(1) }).strict();
 
+/** Far above any real questionnaire (2018: 60 questions, scales of 6 answers), so a mistake cannot exhaust memory. */
+export const QUESTIONNAIRE_LIMITS = { maxQuestions: 2000, maxAnswers: 100, maxOptions: 200 };
+
 const Question = z
   .object({
     key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'een sleutel bestaat uit kleine letters, cijfers en streepjes'),
@@ -33,7 +36,7 @@ const Question = z
     /** Export column (Qualtrics export tag) holding the answer code; multiselect: one combined cell. */
     column: z.string().optional(),
     /** Multiselect: the choices, each in its own column (checked = 1) unless `column` holds them all. */
-    options: z.array(Option).optional(),
+    options: z.array(Option).max(QUESTIONNAIRE_LIMITS.maxOptions).optional(),
     asked: z
       .object({
         organisation: z.boolean().default(true),
@@ -54,9 +57,9 @@ const Group = z
 
 export const QuestionnaireSchema = z
   .object({
-    scales: z.record(z.string(), z.array(Answer).min(2)),
+    scales: z.record(z.string(), z.array(Answer).min(2).max(QUESTIONNAIRE_LIMITS.maxAnswers)),
     groups: z.array(Group).min(1),
-    questions: z.array(Question).min(1),
+    questions: z.array(Question).min(1).max(QUESTIONNAIRE_LIMITS.maxQuestions),
   })
   .strict();
 
@@ -79,10 +82,14 @@ export interface Questionnaire {
   byKey: Map<string, Question>;
 }
 
-/** Loads and cross-checks the questionnaire: scales, groups, filters and columns must all resolve. */
-export function loadQuestionnaire(path: string): Questionnaire {
+/**
+ * Loads and cross-checks the questionnaire: scales, groups, filters and columns must all resolve.
+ * With `productKeys` (the edition's products), every product named in `asked.products` must be one.
+ */
+export function loadQuestionnaire(path: string, productKeys?: readonly string[]): Questionnaire {
   const { data, parsed } = readYamlFile(path, QuestionnaireSchema);
-  const problems = [];
+  const problems: InputProblem[] = [];
+  problems.push(...checkScales(data.scales, parsed));
   const byKey = new Map<string, Question>();
   const groupKeys = new Set(data.groups.map((g) => g.key));
   const columns = new Map<string, string>();
@@ -107,6 +114,23 @@ export function loadQuestionnaire(path: string): Questionnaire {
       if (other && other !== raw.key) problems.push(problem(at(i, 'column'), `kolom '${col}' hoort al bij vraag '${other}'.`));
       columns.set(col, raw.key);
     }
+    if (Array.isArray(raw.asked.products) && productKeys) {
+      for (const [j, key] of raw.asked.products.entries()) {
+        if (!productKeys.includes(key)) {
+          problems.push(
+            problem({ file: parsed.file, ...locate(parsed, ['questions', i, 'asked', 'products', j]) }, `'${key}' in asked.products van '${raw.key}' is geen product van deze editie.`, `Kies uit: ${productKeys.join(', ')}.`),
+          );
+        }
+      }
+    }
+    for (const field of ['key', 'label'] as const) {
+      const seenOption = new Set<string>();
+      for (const [j, o] of (raw.options ?? []).entries()) {
+        const id = o[field].trim().toLowerCase();
+        if (seenOption.has(id)) problems.push(problem({ file: parsed.file, ...locate(parsed, ['questions', i, 'options', j, field]) }, `keuze '${o[field]}' staat twee keer bij '${raw.key}' (${field}).`, 'Geef elke keuze een eigen sleutel en label.'));
+        seenOption.add(id);
+      }
+    }
     byKey.set(raw.key, { ...rest, answers });
   }
   for (const [i, q] of data.questions.entries()) {
@@ -116,14 +140,79 @@ export function loadQuestionnaire(path: string): Questionnaire {
       problems.push(problem(at(i, 'filter'), `de filtervraag '${q.filter.question}' van '${q.key}' bestaat niet.`));
       continue;
     }
+    if (target.kind === 'multiselect') {
+      problems.push(
+        problem(at(i, 'filter'), `'${q.key}' filtert op meerkeuzevraag '${target.key}'; op een meerkeuzevraag kan niet worden gerouteerd.`, 'Kies als filtervraag een vraag met één antwoord (ja/nee of een schaal).'),
+      );
+      continue;
+    }
     if (!target.answers.length) continue; // its scale is already reported as unknown
     const labels = new Set(target.answers.map((a) => a.label));
     for (const a of q.filter.answers) {
       if (!labels.has(a)) problems.push(problem(at(i, 'filter'), `'${a}' is geen antwoord op '${target.key}'.`, `Kies uit: ${[...labels].join(', ')}.`));
     }
   }
+  problems.push(...routingCycles(data.questions, byKey, at));
   if (problems.length) throw new InputError(problems);
   return { file: parsed.file, groups: data.groups, questions: [...byKey.values()], byKey };
+}
+
+/**
+ * Every answer label and code once per scale: answers are matched on both, and two answers with
+ * the same label would merge into one category in every chart of that scale.
+ */
+function checkScales(scales: Record<string, AnswerOption[]>, parsed: ParsedYaml): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const [name, answers] of Object.entries(scales)) {
+    const labels = new Map<string, number>();
+    const codes = new Map<number, number>();
+    answers.forEach((a, j) => {
+      const at = (field: string) => ({ file: parsed.file, ...locate(parsed, ['scales', name, j, field]) });
+      const label = a.label.trim().toLowerCase();
+      const earlier = labels.get(label);
+      if (earlier !== undefined) {
+        problems.push(problem(at('label'), `schaal '${name}' heeft twee antwoorden met het label '${a.label}' (ook antwoord ${earlier + 1}).`, 'Geef elk antwoord van een schaal een eigen label.'));
+      } else labels.set(label, j);
+      const earlierCode = codes.get(a.code);
+      if (earlierCode !== undefined) {
+        problems.push(problem(at('code'), `schaal '${name}' heeft twee antwoorden met code ${a.code} (ook antwoord ${earlierCode + 1}).`, 'Geef elk antwoord van een schaal een eigen code, zoals in de Qualtrics-export.'));
+      } else codes.set(a.code, j);
+    });
+  }
+  return problems;
+}
+
+/** A filter chain that returns to where it started (a → b → a): no respondent could ever be routed. */
+function routingCycles(
+  questions: readonly RawQuestion[],
+  byKey: Map<string, Question>,
+  at: (i: number, field: string) => { file: string; line?: number; column?: number },
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const reported = new Set<string>();
+  for (const [i, q] of questions.entries()) {
+    const chain = [q.key];
+    let next = q.filter?.question;
+    while (next !== undefined && byKey.has(next)) {
+      if (next === q.key) {
+        if (!chain.some((k) => reported.has(k))) {
+          chain.forEach((k) => reported.add(k));
+          problems.push(
+            problem(
+              at(i, 'filter'),
+              chain.length === 1 ? `'${q.key}' filtert op zichzelf.` : `de routering loopt in een kring: ${[...chain, q.key].map((k) => `'${k}'`).join(' → ')}.`,
+              'Een filtervraag moet eerder gesteld zijn dan de vraag die erop filtert; verwijder een van de filters.',
+            ),
+          );
+        }
+        break;
+      }
+      if (chain.includes(next)) break; // a cycle further down the chain: reported at its own questions
+      chain.push(next);
+      next = byKey.get(next)?.filter?.question;
+    }
+  }
+  return problems;
 }
 
 /** The statement as printed for a scope: the organisation wording, or the product wording with the name filled in. */

@@ -46,6 +46,15 @@ export function loadPreviousEdition(survey: Survey, cache?: Pick<BuildCache, 'su
     );
   }
   const before = loadSurveyCached(file, cache, undefined, 'previous');
+  if (before.survey.edition.year !== year) {
+    throw new InputError(
+      problem(
+        { file: before.survey.edition.file },
+        `deze editie heeft jaar ${before.survey.edition.year}, maar ${survey.edition.file} noemt haar als vorige editie ${year}.`,
+        'Corrigeer het jaar in deze edition.yaml of previous_edition in de nieuwe editie.',
+      ),
+    );
+  }
   return { year, questionnaire: before.survey.questionnaire, aggregates: before.aggregates };
 }
 
