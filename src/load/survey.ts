@@ -4,6 +4,7 @@ import { readQualtricsExport } from './qualtrics/read-export.ts';
 import type { QualtricsExport } from './qualtrics/export.ts';
 import { InputError, problem, type InputProblem } from './input-error.ts';
 import { BLANK, SEEN_UNANSWERED, type ResponseData } from './responses.ts';
+import { looksLikeFreeTextColumn, quoteCell } from './cell-excerpt.ts';
 
 /** Everything the analysis needs about one edition: its description, its questions, its answers. */
 export interface Survey {
@@ -17,9 +18,34 @@ const MAX_REPORTED_PROBLEMS = 25;
 /** Load stage: edition.yaml → questionnaire → export, validated and stripped of personal data. */
 export function loadSurvey(editionFile: string): Survey {
   const edition = loadEdition(editionFile);
-  const questionnaire = loadQuestionnaire(edition.questionnairePath);
+  const questionnaire = loadQuestionnaire(edition.questionnairePath, edition.products.map((p) => p.key));
   const exp = readQualtricsExport(edition.dataPath, { keepColumns: mappedColumns(edition, questionnaire) });
-  return { edition, questionnaire, responses: toResponses(exp, edition, questionnaire) };
+  const responses = toResponses(exp, edition, questionnaire);
+  checkResponseCounts(edition, responses, exp.file);
+  return { edition, questionnaire, responses };
+}
+
+/**
+ * More responses than invitations cannot be: the export holds another survey's or a test run's
+ * rows, or `invited` is wrong. Either way every response rate printed would be wrong.
+ */
+export function checkResponseCounts(edition: Edition, responses: ResponseData, dataFile: string): void {
+  const perProduct = new Array<number>(edition.products.length).fill(0);
+  for (let r = 0; r < responses.count; r++) {
+    const p = responses.product[r]!;
+    if (p >= 0) perProduct[p]!++;
+  }
+  const problems: InputProblem[] = [];
+  const fix = `Controleer of ${dataFile} de export van deze editie is (zonder testrespons of antwoorden van een andere peiling), en de aantallen 'invited' in ${edition.file}.`;
+  edition.products.forEach((p, i) => {
+    if (perProduct[i]! > p.invited) {
+      problems.push(problem({ file: edition.file }, `${p.name} heeft ${perProduct[i]} responsen, maar er zijn maar ${p.invited} organisaties uitgenodigd (products: ${p.key}, invited); de respons zou boven 100% liggen.`, fix));
+    }
+  });
+  if (responses.count > edition.invited) {
+    problems.push(problem({ file: edition.file }, `de export heeft ${responses.count} responsen, maar er zijn maar ${edition.invited} organisaties uitgenodigd ('invited'); de respons zou boven 100% liggen.`, fix));
+  }
+  if (problems.length) throw new InputError(problems);
 }
 
 export function mappedColumns(edition: Edition, questionnaire: Questionnaire): Set<string> {
@@ -80,7 +106,7 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
     if (!id) report(problem(cellAt(r, idCol), 'lege ResponseId.', 'Elke respons heeft een ResponseId nodig; exporteer opnieuw.'));
     const earlier = seenIds.get(id);
     if (earlier !== undefined) {
-      report(problem(cellAt(r, idCol), `ResponseId '${id}' komt twee keer voor (ook op regel ${exp.rowLines[earlier]}).`, 'Verwijder de dubbele respons.'));
+      report(problem(cellAt(r, idCol), `ResponseId ${quoteCell(id)} komt twee keer voor (ook op regel ${exp.rowLines[earlier]}).`, 'Verwijder de dubbele respons.'));
     }
     seenIds.set(id, r);
     responseIds[r] = id;
@@ -90,14 +116,14 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
     if (pc !== '') {
       const pi = productByCode.get(pc) ?? productByCode.get(pc.toLowerCase());
       if (pi === undefined) {
-        report(problem(cellAt(r, prodCol), `product '${pc}' staat niet in de editie.`, `Bekende producten: ${known}. Voeg het product toe aan ${edition.file} of corrigeer de data.`));
+        report(problem(cellAt(r, prodCol), `product ${quoteCell(pc)} staat niet in de editie.`, `Bekende producten: ${known}. Voeg het product toe aan ${edition.file} of corrigeer de data.`));
       } else {
         product[r] = pi;
         const segs = edition.products[pi]!.segments;
         const sc = segCol >= 0 ? (row[segCol] ?? '').trim() : '';
         if (segs.length && sc !== '') {
           const si = segs.findIndex((s) => s.code === sc);
-          if (si < 0) report(problem(cellAt(r, segCol), `onbekend segment '${sc}' voor ${edition.products[pi]!.name}.`, `Verwacht een van: ${segs.map((s) => s.code).join(', ')}.`));
+          if (si < 0) report(problem(cellAt(r, segCol), `onbekend segment ${quoteCell(sc)} voor ${edition.products[pi]!.name}.`, `Verwacht een van: ${segs.map((s) => s.code).join(', ')}.`));
           segment[r] = si;
         }
       }
@@ -125,6 +151,7 @@ function readAnswers(q: Question, exp: QualtricsExport, col: number, cellAt: Cel
   byCell.set(String(SEEN_UNANSWERED), SEEN_UNANSWERED);
   const expected = q.answers.map((a) => `${a.code} (${a.label})`).join(', ');
   const out = new Int32Array(exp.rows.length);
+  const bad = new BadCells(q, cellAt, report);
   for (let r = 0; r < exp.rows.length; r++) {
     const cell = exp.rows[r]![col] ?? '';
     if (cell === '') {
@@ -133,11 +160,49 @@ function readAnswers(q: Question, exp: QualtricsExport, col: number, cellAt: Cel
     }
     const code = byCell.get(cell) ?? byCell.get(cell.trim().toLowerCase());
     if (code === undefined) {
-      report(problem(cellAt(r, col), `onbekend antwoord '${cell}' op vraag '${q.key}'.`, `Verwacht een van: ${expected}, of leeg.`));
+      bad.add(r, col, cell, (v) => problem(cellAt(r, col), `onbekend antwoord ${v} op vraag '${q.key}'.`, `Verwacht een van: ${expected}, of leeg.`));
       out[r] = BLANK;
     } else out[r] = code;
   }
+  bad.flush();
   return out;
+}
+
+/**
+ * The bad cells of one question, reported after its columns are read: a few wrong codes each with a
+ * clipped excerpt; a column that holds typed text (an open question mapped by mistake) once, without
+ * any of its values, so no answer leaves the process in an error message.
+ */
+class BadCells {
+  private readonly cells: { row: number; col: number; value: string; make: (quoted: string) => InputProblem }[] = [];
+  private total = 0;
+
+  constructor(
+    private readonly q: Question,
+    private readonly cellAt: CellAt,
+    private readonly report: (p: InputProblem) => void,
+  ) {}
+
+  add(row: number, col: number, value: string, make: (quoted: string) => InputProblem): void {
+    this.total++;
+    if (this.cells.length < 1000) this.cells.push({ row, col, value, make });
+  }
+
+  flush(): void {
+    if (!this.cells.length) return;
+    if (looksLikeFreeTextColumn(this.cells.map((c) => c.value))) {
+      const first = this.cells[0]!;
+      this.report(
+        problem(
+          this.cellAt(first.row, first.col),
+          `${this.total} ${this.total === 1 ? 'cel' : 'cellen'} bij vraag '${this.q.key}' bevatten tekst die geen antwoord op de schaal is; dit lijkt een open tekstveld. De inhoud wordt niet getoond (open antwoorden kunnen persoonsgegevens bevatten).`,
+          'Controleer de kolom van deze vraag in de vragenlijst: koppel de vraag aan de kolom met de antwoordcodes, niet aan een tekstveld.',
+        ),
+      );
+      return;
+    }
+    for (const c of this.cells) this.report(c.make(quoteCell(c.value)));
+  }
 }
 
 function readSelections(
@@ -149,6 +214,7 @@ function readSelections(
 ): Uint8Array[] {
   const options = q.options ?? [];
   const out = options.map(() => new Uint8Array(exp.rows.length));
+  const bad = new BadCells(q, cellAt, report);
   if (q.column) {
     // One combined cell: "1,3" (codes = option positions, 1-based) or the options' labels.
     const col = need(q.column, q.key);
@@ -158,12 +224,13 @@ function readSelections(
       for (const part of cell.split(',').map((s) => s.trim()).filter(Boolean)) {
         let oi = /^\d+$/.test(part) ? Number(part) - 1 : options.findIndex((o) => o.label.toLowerCase() === part.toLowerCase());
         if (oi < 0 || oi >= options.length) {
-          report(problem(cellAt(r, col), `onbekende keuze '${part}' bij vraag '${q.key}'.`, `Verwacht 1–${options.length} of: ${options.map((o) => o.label).join(', ')}.`));
+          bad.add(r, col, part, (v) => problem(cellAt(r, col), `onbekende keuze ${v} bij vraag '${q.key}'.`, `Verwacht 1–${options.length} of: ${options.map((o) => o.label).join(', ')}.`));
           oi = -1;
         }
         if (oi >= 0) out[oi]![r] = 1;
       }
     }
+    bad.flush();
     return out;
   }
   options.forEach((o, oi) => {
@@ -172,8 +239,9 @@ function readSelections(
       const cell = (exp.rows[r]![col] ?? '').trim();
       if (cell === '' || cell === '0' || cell === String(SEEN_UNANSWERED)) continue;
       if (cell === '1' || cell.toLowerCase() === o.label.toLowerCase()) out[oi]![r] = 1;
-      else report(problem(cellAt(r, col), `onverwachte waarde '${cell}' in keuzekolom '${o.label}' van '${q.key}'.`, 'Verwacht 1 (aangevinkt) of leeg.'));
+      else bad.add(r, col, cell, (v) => problem(cellAt(r, col), `onverwachte waarde ${v} in keuzekolom '${o.label}' van '${q.key}'.`, 'Verwacht 1 (aangevinkt) of leeg.'));
     }
   });
+  bad.flush();
   return out;
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { InputError, problem, type InputProblem } from '../input-error.ts';
 import { displayPath } from '../yaml-file.ts';
+import { readInputFile } from '../read-input.ts';
 import type { DropReason, DroppedColumn, ExportColumn, ExportFormat, QualtricsExport, ReadExportOptions } from './export.ts';
 
 /**
@@ -80,29 +80,12 @@ interface ColumnPlan {
 /** Reads an export from disk. `path` is shown to the user relative to the working directory. */
 export function readQualtricsExport(path: string, options: ReadExportOptions = {}): QualtricsExport {
   const file = displayPath(path);
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch (e) {
-    throw new InputError(problem({ file }, readErrorMessage(e), 'Controleer de bestandsnaam en het pad.'));
-  }
+  const data = readInputFile(path, file, { maxBytes: MAX_EXPORT_BYTES, what: 'een Qualtrics-export' });
   return parseQualtricsExport(data, file, options);
 }
 
-function readErrorMessage(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'het bestand bestaat niet.';
-    case 'EISDIR':
-      return 'dit is een map, geen bestand.';
-    case 'EACCES':
-    case 'EPERM':
-      return 'het bestand mag niet worden gelezen (geen leesrechten).';
-    default:
-      return `het bestand kan niet worden gelezen${code ? ` (${code})` : ''}.`;
-  }
-}
+/** 1 GiB: an export of a million respondents with a hundred questions is about 400 MB. */
+export const MAX_EXPORT_BYTES = 1024 * 1024 * 1024;
 
 /** Parses export text; `file` is only used in error messages and the result. */
 export function parseQualtricsExport(input: string | Buffer, file: string, options: ReadExportOptions = {}): QualtricsExport {
@@ -111,6 +94,7 @@ export function parseQualtricsExport(input: string | Buffer, file: string, optio
   if (typeof input === 'string') {
     bom = input.charCodeAt(0) === 0xfeff;
     buf = Buffer.from(bom ? input.slice(1) : input, 'utf8');
+    checkNul(buf, file);
   } else {
     checkEncoding(input, file);
     bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
@@ -134,10 +118,7 @@ function checkEncoding(buf: Buffer, file: string): void {
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
     throw new InputError(problem({ file }, 'dit is een Excel-werkmap (of ander zip-bestand), geen CSV-bestand.', hint));
   }
-  // NUL bytes are valid UTF-8 but mean UTF-16 without BOM or a binary file.
-  if (buf.subarray(0, 4096).includes(0)) {
-    throw new InputError(problem({ file, line: 1 }, 'dit is geen tekstbestand (het bevat nul-bytes, zoals UTF-16 of een binair bestand).', hint));
-  }
+  checkNul(buf, file);
   if (!isUtf8(buf)) {
     throw new InputError(
       problem(
@@ -147,6 +128,30 @@ function checkEncoding(buf: Buffer, file: string): void {
       ),
     );
   }
+}
+
+/**
+ * NUL bytes are valid UTF-8 but mean UTF-16 without BOM or a binary file near the start, and a
+ * damaged file anywhere else; csv-parse would keep them inside a cell. Refused wherever they occur.
+ */
+function checkNul(buf: Buffer, file: string): void {
+  const nul = buf.indexOf(0);
+  if (nul < 0) return;
+  const line = lineOfOffset(buf, nul);
+  throw new InputError(
+    problem(
+      { file, line },
+      nul < 4096 && line === 1 ? 'dit is geen tekstbestand (het bevat nul-bytes, zoals UTF-16 of een binair bestand).' : `regel ${line} bevat een nul-byte; een export bevat alleen tekst.`,
+      "Exporteer opnieuw uit Qualtrics als CSV, of sla het bestand in Excel op als 'CSV UTF-8 (door komma's gescheiden)'.",
+    ),
+  );
+}
+
+/** Only on the error path: the 1-based line of a byte offset. */
+function lineOfOffset(buf: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = buf.indexOf(BYTE_LF); i !== -1 && i < offset; i = buf.indexOf(BYTE_LF, i + 1)) line++;
+  return line;
 }
 
 /** Only on the error path: finds the line of the first invalid byte sequence. */
