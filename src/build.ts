@@ -9,7 +9,7 @@ import { pdfDocument, type ChartImage } from './render/pdf/document.ts';
 import { CONTENT_WIDTH } from './render/pdf/styles.ts';
 import { renderPdf } from './render/pdf/write-pdf.ts';
 import { modelJson } from './render/json.ts';
-import { writeFileAtomic } from './output/atomic-write.ts';
+import { writeOutputsTogether } from './output/write-together.ts';
 
 export interface BuildResult {
   pdfPath: string;
@@ -46,10 +46,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
   const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave' }));
   opts.progress?.stage('schrijven');
-  const base = join(resolve(opts.outDir), `eindrapport-${survey.edition.year}`);
-  // JSON first, PDF last: the PDF appears only when everything it was made from is written.
-  writeFileAtomic(`${base}.json`, modelJson(model));
-  writeFileAtomic(`${base}.pdf`, pdf);
+  const name = `eindrapport-${survey.edition.year}`;
+  const base = join(resolve(opts.outDir), name);
+  // Together or not at all: a full disk or a kill never leaves a new JSON beside an old PDF.
+  writeOutputsTogether(opts.outDir, [
+    { name: `${name}.json`, data: modelJson(model) },
+    { name: `${name}.pdf`, data: pdf },
+  ]);
   return { pdfPath: `${base}.pdf`, jsonPath: `${base}.json`, pages: countPages(pdf), charts: charts.size, bytes: pdf.length };
 }
 
