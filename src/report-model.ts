@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Survey } from './load/survey.ts';
+import type { DataSource, Survey } from './load/survey.ts';
 import { loadNarrative } from './load/content.ts';
 import { loadReportTemplates } from './load/report-templates.ts';
 import { loadPreviousEdition, loadSurveyCached } from './watch/survey-cache.ts';
@@ -46,17 +46,18 @@ export function buildModel(
   progress?: BuildProgress,
   cache?: BuildCache,
   templatesFile: string = REPORT_TEMPLATES,
+  dataSource?: DataSource,
 ): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
-  const { survey, aggregates } = loadSurveyCached(editionFile, cache, (stage) => progress?.stage(stage));
+  const { survey, aggregates } = loadSurveyCached(editionFile, cache, (stage) => progress?.stage(stage), 'survey', dataSource);
   const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
   const templates = loadReportTemplates(templatesFile);
   progress?.stage('model');
-  const previous = previousEdition(survey, cache);
+  const previous = previousEdition(survey, cache, dataSource);
   const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
   return { model, survey, aggregates };
 }
 
 /** The edition named as `previous_edition`, loaded and analysed: content/<year>/ beside this one. */
-export function previousEdition(survey: Survey, cache?: BuildCache): PreviousEdition | undefined {
-  return loadPreviousEdition(survey, cache);
+export function previousEdition(survey: Survey, cache?: BuildCache, dataSource?: DataSource): PreviousEdition | undefined {
+  return loadPreviousEdition(survey, cache, dataSource);
 }

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildModel, REPORT_TEMPLATES } from '../report-model.ts';
 import { REPORT_MODEL_SCHEMA, type ReportModel } from '../model/report-types.ts';
 import { InputError, problem } from '../load/input-error.ts';
+import { readInputFile } from '../load/read-input.ts';
+import { MAX_EXPORT_BYTES } from '../load/qualtrics/read-export.ts';
+import type { DataSource } from '../load/survey.ts';
 import { editionFile } from '../cli/editions.ts';
 
 /** One side of a diff: the model, what to call it, and where it came from. */
@@ -91,8 +93,10 @@ export function resolveWorkingTree(edition: string): ResolvedInput {
 }
 
 /**
- * The edition as it was in a git revision: the revision's content, templates and fixtures are
- * exported into a temporary folder and the model is built from there. The working tree is not touched.
+ * The edition as it was in a git revision. The revision's texts (YAML, JSON) are exported into a
+ * private temporary folder and the model is built from there; the export (personal data) is never
+ * written to disk: it is read from git, or from the working tree, into memory. The working tree is
+ * not touched.
  */
 export function resolveRevision(edition: string, rev: string): ResolvedInput {
   const root = gitRoot(edition);
@@ -107,55 +111,74 @@ export function resolveRevision(edition: string, rev: string): ResolvedInput {
   if (!existsAt(root, sha, rel)) {
     throw new InputError(problem({ file: rel }, `deze editie bestaat niet in revisie ${rev} (${short}).`, 'Kies een latere revisie, of vergelijk edities met eindrapport diff <jaar> <jaar>.'));
   }
-  const tmp = mkdtempSync(join(tmpdir(), 'eindrapport-diff-'));
   const notes: string[] = [];
-  try {
+  return withPrivateDir((tmp) => {
     const editionDir = toPosix(dirname(rel));
     const wanted = editionDir === '.' ? ['.'] : ['content', 'templates', 'fixtures', editionDir];
     const paths = wanted.filter((p, i) => wanted.indexOf(p) === i && existsAt(root, sha, p) && !wanted.some((q) => q !== p && q !== '.' && p.startsWith(`${q}/`)));
-    const tar = execFileSync('git', ['archive', '--format=tar', sha, '--', ...paths], { cwd: root, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] });
-    execFileSync('tar', ['-x', '-C', tmp], { input: tar, stdio: ['pipe', 'ignore', 'pipe'] });
+    const texts = git(root, ['ls-tree', '-r', '-z', '--name-only', sha, '--', ...paths])
+      .split('\0')
+      .filter((f) => TEXT_FILE.test(f));
+    if (texts.length) {
+      const tar = execFileSync('git', ['archive', '--format=tar', sha, '--', ...texts], { cwd: root, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync('tar', ['-x', '-C', tmp], { input: tar, stdio: ['pipe', 'ignore', 'pipe'] });
+    }
     const tmpEdition = join(tmp, rel);
-    copyDataFile(root, sha, rev, tmp, tmpEdition, edition, notes);
+    const source = revisionData(root, sha, rev, tmp, tmpEdition, notes);
     let model: ReportModel;
     try {
-      model = modelFromEdition(tmpEdition, templatesIn(tmp));
+      model = buildModel(tmpEdition, undefined, undefined, templatesIn(tmp), source).model;
     } catch (e) {
       // Name files as git does ("HEAD~3:content/2018/narrative/rapport.yaml"), not by the temporary folder.
       if (!(e instanceof InputError)) throw e;
       throw new InputError(e.problems.map((p) => ({ ...p, file: inRevision(p.file, tmp, rev) })));
     }
     return { model, label: rev, source: `${rel} in revisie ${rev} (${short})`, notes };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
+}
+
+/** What is exported from a revision onto disk: texts only, never a data file (CSV or other). */
+const TEXT_FILE = /\.(?:ya?ml|json|hbs)$/i;
+
+/**
+ * Exports in memory for the editions of a revision: from the revision when it holds the file,
+ * else from the working tree (the export is often not committed: it is large, or personal data),
+ * with a note saying so.
+ */
+function revisionData(root: string, sha: string, rev: string, tmp: string, tmpEdition: string, notes: string[]): DataSource {
+  const read = new Map<string, { data: Buffer; file: string }>();
+  return {
+    read(dataPath) {
+      const done = read.get(dataPath);
+      if (done) return done;
+      const inRepo = toPosix(relative(tmp, dataPath));
+      if (inRepo.startsWith('..') || isAbsolute(inRepo)) return undefined; // outside the repository: read as is
+      let result: { data: Buffer; file: string } | undefined;
+      if (existsAt(root, sha, inRepo)) {
+        result = { data: execFileSync('git', ['show', `${sha}:${inRepo}`], { cwd: root, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] }), file: `${rev}:${inRepo}` };
+      } else {
+        const working = join(root, inRepo);
+        if (!existsSync(working)) return undefined;
+        result = { data: readInputFile(working, shortPath(working), { maxBytes: MAX_EXPORT_BYTES, what: 'een Qualtrics-export' }), file: shortPath(working) };
+        notes.push(`Het databestand ${toPosix(relative(dirname(tmpEdition), dataPath))} staat niet in revisie ${rev}; het bestand uit de werkmap is gebruikt.`);
+      }
+      read.set(dataPath, result);
+      return result;
+    },
+  };
 }
 
 /**
- * The export is often not committed (it is large, or personal data): take it from the revision
- * if it is there, else from the working tree, and say so.
+ * Runs `fn` with a fresh private folder (mode 0700) that is removed when `fn` returns or throws.
+ * It holds texts only (see TEXT_FILE): a process killed meanwhile leaves no personal data behind.
  */
-function copyDataFile(root: string, sha: string, rev: string, tmp: string, tmpEdition: string, workingEdition: string, notes: string[]): void {
-  let file: unknown;
+function withPrivateDir<T>(fn: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'eindrapport-diff-'));
   try {
-    file = (parseYaml(readFileSync(tmpEdition, 'utf8')) as { data?: { file?: unknown } } | null)?.data?.file;
-  } catch {
-    return; // loading the edition reports the YAML error with its location
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  if (typeof file !== 'string') return;
-  const target = resolve(dirname(tmpEdition), file);
-  if (existsSync(target)) return;
-  const inRepo = toPosix(relative(tmp, target));
-  if (!inRepo.startsWith('..') && existsAt(root, sha, inRepo)) {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, execFileSync('git', ['show', `${sha}:${inRepo}`], { cwd: root, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] }));
-    return;
-  }
-  const working = resolve(dirname(workingEdition), file);
-  if (!existsSync(working)) return;
-  mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(working, target);
-  notes.push(`Het databestand ${file} staat niet in revisie ${rev}; het bestand uit de werkmap is gebruikt.`);
 }
 
 /** load → analyse → model with the report templates of the side being compared (a git revision has its own). */

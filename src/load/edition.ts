@@ -83,7 +83,7 @@ export interface Edition extends z.infer<typeof EditionSchema> {
 }
 
 /** Loads `edition.yaml`: products, segments, invited counts, rounding and where the data is. */
-export function loadEdition(path: string): Edition {
+export function loadEdition(path: string, dataSource?: { read(dataPath: string): unknown }): Edition {
   const { data, parsed } = readYamlFile(path, EditionSchema);
   const problems = [];
   const at = (...p: (string | number)[]) => ({ file: parsed.file, ...locate(parsed, p) });
@@ -117,7 +117,7 @@ export function loadEdition(path: string): Edition {
   }
   const dir = dirname(resolve(path));
   const dataPath = resolve(dir, data.data.file);
-  const dataProblem = dataFileProblem(dataPath);
+  const dataProblem = dataSource?.read(dataPath) ? null : dataFileProblem(dataPath);
   if (dataProblem) problems.push(problem(at('data', 'file'), `het databestand '${data.data.file}' ${dataProblem}`, 'Geef het pad van de Qualtrics-export (CSV) op ten opzichte van edition.yaml.'));
   if (problems.length) throw new InputError(problems);
   return { ...data, dir, file: parsed.file, dataPath, questionnairePath: resolve(dir, data.questionnaire) };

@@ -1,6 +1,6 @@
 import { loadEdition, type Edition } from './edition.ts';
 import { loadQuestionnaire, type Question, type Questionnaire } from './questionnaire.ts';
-import { readQualtricsExport } from './qualtrics/read-export.ts';
+import { parseQualtricsExport, readQualtricsExport } from './qualtrics/read-export.ts';
 import type { QualtricsExport } from './qualtrics/export.ts';
 import { InputError, problem, type InputProblem } from './input-error.ts';
 import { BLANK, SEEN_UNANSWERED, type ResponseData } from './responses.ts';
@@ -15,11 +15,22 @@ export interface Survey {
 
 const MAX_REPORTED_PROBLEMS = 25;
 
+/**
+ * An export that is not read from its path on disk but handed over in memory: `diff --rev` reads a
+ * revision's export from git, so no copy of it is ever written to disk.
+ */
+export interface DataSource {
+  /** The export's bytes for this data path (absolute), or undefined to read the file itself. */
+  read(dataPath: string): { data: Buffer; file: string } | undefined;
+}
+
 /** Load stage: edition.yaml → questionnaire → export, validated and stripped of personal data. */
-export function loadSurvey(editionFile: string): Survey {
-  const edition = loadEdition(editionFile);
+export function loadSurvey(editionFile: string, dataSource?: DataSource): Survey {
+  const edition = loadEdition(editionFile, dataSource);
   const questionnaire = loadQuestionnaire(edition.questionnairePath, edition.products.map((p) => p.key));
-  const exp = readQualtricsExport(edition.dataPath, { keepColumns: mappedColumns(edition, questionnaire) });
+  const keepColumns = mappedColumns(edition, questionnaire);
+  const inMemory = dataSource?.read(edition.dataPath);
+  const exp = inMemory ? parseQualtricsExport(inMemory.data, inMemory.file, { keepColumns }) : readQualtricsExport(edition.dataPath, { keepColumns });
   const responses = toResponses(exp, edition, questionnaire);
   checkResponseCounts(edition, responses, exp.file);
   return { edition, questionnaire, responses };

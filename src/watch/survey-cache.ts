@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, problem } from '../load/input-error.ts';
 import type { PreviousEdition } from '../analyse/previous-edition.ts';
-import { loadSurvey, type Survey } from '../load/survey.ts';
+import { loadSurvey, type DataSource, type Survey } from '../load/survey.ts';
 import { aggregateSurvey } from '../analyse/aggregate.ts';
 import type { Aggregates } from '../analyse/aggregate-types.ts';
 import type { BuildCache } from '../report-model.ts';
@@ -18,6 +18,7 @@ export function loadSurveyCached(
   cache?: Pick<BuildCache, 'survey' | 'previous'>,
   onStage?: (stage: 'laden' | 'analyseren') => void,
   slot: 'survey' | 'previous' = 'survey',
+  dataSource?: DataSource,
 ): { survey: Survey; aggregates: Aggregates; reused: boolean } {
   const cached = cache?.[slot];
   if (cached) {
@@ -25,7 +26,7 @@ export function loadSurveyCached(
     if (contentKey([editionFile, e.questionnairePath, e.dataPath]) === cached.key) return { ...cached, reused: true };
   }
   onStage?.('laden');
-  const survey = loadSurvey(editionFile);
+  const survey = loadSurvey(editionFile, dataSource);
   onStage?.('analyseren');
   const aggregates = aggregateSurvey(survey);
   if (cache) cache[slot] = { key: contentKey([editionFile, survey.edition.questionnairePath, survey.edition.dataPath]), survey, aggregates };
@@ -36,7 +37,7 @@ export function loadSurveyCached(
  * The edition named as `previous_edition` in edition.yaml, loaded and analysed (and cached like
  * this year's): content/<year>/ beside this edition.
  */
-export function loadPreviousEdition(survey: Survey, cache?: Pick<BuildCache, 'survey' | 'previous'>): PreviousEdition | undefined {
+export function loadPreviousEdition(survey: Survey, cache?: Pick<BuildCache, 'survey' | 'previous'>, dataSource?: DataSource): PreviousEdition | undefined {
   const year = survey.edition.previous_edition;
   if (year === null) return undefined;
   const file = join(survey.edition.dir, '..', String(year), 'edition.yaml');
@@ -45,7 +46,7 @@ export function loadPreviousEdition(survey: Survey, cache?: Pick<BuildCache, 'su
       problem({ file: survey.edition.file }, `de vorige editie ${year} bestaat niet (verwacht ${file}).`, 'Corrigeer previous_edition in edition.yaml of laat het leeg (null).'),
     );
   }
-  const before = loadSurveyCached(file, cache, undefined, 'previous');
+  const before = loadSurveyCached(file, cache, undefined, 'previous', dataSource);
   if (before.survey.edition.year !== year) {
     throw new InputError(
       problem(
