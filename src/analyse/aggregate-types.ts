@@ -1,4 +1,5 @@
 import type { QuestionKind } from '../load/questionnaire.ts';
+import type { Interval } from './uncertainty.ts';
 
 /** 'organisation' or a product's name as printed, e.g. "DigiD Machtigen". */
 export type ScopeName = string;
@@ -43,6 +44,26 @@ export interface Aggregate {
   nonSubstantive: Record<string, number>;
   /** True when n is below the edition's minimum group size: no chart, no percentages in the text. */
   suppressed: boolean;
+  /**
+   * Estimated fraction of the group's population that answered: the scope's respondents divided
+   * by its invited customers (edition.yaml); 0 where unknown (segments). Drives the finite
+   * population correction (`uncertainty.ts`).
+   */
+  samplingFraction: number;
+  /** 95 % Wilson intervals (0–100) with the finite population correction, per answer and per share. */
+  intervals: ShareIntervals;
+}
+
+/** For aggregates rebuilt from numbers alone (a chart row), where the precision is not carried. */
+export const UNKNOWN_INTERVALS: ShareIntervals = Object.freeze({ answers: {}, positive: null, neutral: null, negative: null, yes: null });
+
+export interface ShareIntervals {
+  /** Per answer label (multiselect: per option), like `percentages`. */
+  answers: Record<string, Interval>;
+  positive: Interval | null;
+  neutral: Interval | null;
+  negative: Interval | null;
+  yes: Interval | null;
 }
 
 export interface ResponseStatistics {

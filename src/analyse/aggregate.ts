@@ -4,7 +4,8 @@ import type { Edition } from '../load/edition.ts';
 import { BLANK, SEEN_UNANSWERED } from '../load/responses.ts';
 import { routedRespondents } from './routing.ts';
 import { roundTo } from './rounding.ts';
-import { ALL, ORGANISATION, type Aggregate, type Aggregates, type ResponseStatistics } from './aggregate-types.ts';
+import { ALL, ORGANISATION, type Aggregate, type Aggregates, type ResponseStatistics, type ShareIntervals } from './aggregate-types.ts';
+import { finitePopulationCorrection, wilsonInterval } from './uncertainty.ts';
 
 export const NO_ANSWER = 'Geen antwoord';
 
@@ -16,19 +17,22 @@ interface Group {
   product: number;
   /** Segment index within the product, or -1 for all. */
   segmentIndex: number;
+  /** Respondents / invited of the scope; 0 where the edition gives no invited count (segments). */
+  samplingFraction: number;
 }
 
 /** Analyse stage: every question × scope × segment, plus the response statistics. */
 export function aggregateSurvey(survey: Survey): Aggregates {
   const { edition, questionnaire, responses } = survey;
   const routed = routedRespondents(questionnaire, responses);
+  const statistics = responseStatistics(survey);
   const records: Aggregate[] = [];
   for (const q of questionnaire.questions) {
-    const groups = groupsFor(q, edition);
+    const groups = groupsFor(q, edition, statistics);
     const mask = routed.get(q.key)!;
     records.push(...(q.kind === 'multiselect' ? aggregateMultiselect(q, survey, mask, groups) : aggregateSingle(q, survey, mask, groups)));
   }
-  return indexAggregates(records, responseStatistics(survey));
+  return indexAggregates(records, statistics);
 }
 
 /** Wraps records with a lookup; also used for aggregates read back from JSON. */
@@ -42,15 +46,17 @@ export function indexAggregates(records: Aggregate[], statistics: ResponseStatis
   };
 }
 
-function groupsFor(q: Question, edition: Edition): Group[] {
+function groupsFor(q: Question, edition: Edition, statistics: ResponseStatistics): Group[] {
   const groups: Group[] = [];
-  if (q.asked.organisation) groups.push({ scope: ORGANISATION, segment: ALL, product: -1, segmentIndex: -1 });
+  const fraction = (responded: number, invited: number) => (invited > 0 ? Math.min(1, responded / invited) : 0);
+  if (q.asked.organisation) groups.push({ scope: ORGANISATION, segment: ALL, product: -1, segmentIndex: -1, samplingFraction: fraction(statistics.responded, statistics.invited) });
   const products = q.asked.products;
   edition.products.forEach((p, pi) => {
     const asked = products === 'all' || (Array.isArray(products) && products.includes(p.key));
     if (!asked) return;
-    groups.push({ scope: p.name, segment: ALL, product: pi, segmentIndex: -1 });
-    p.segments.forEach((s, si) => groups.push({ scope: p.name, segment: s.key, product: pi, segmentIndex: si }));
+    const stats = statistics.perProduct[pi]!;
+    groups.push({ scope: p.name, segment: ALL, product: pi, segmentIndex: -1, samplingFraction: fraction(stats.responded, stats.invited) });
+    p.segments.forEach((s, si) => groups.push({ scope: p.name, segment: s.key, product: pi, segmentIndex: si, samplingFraction: 0 }));
   });
   return groups;
 }
@@ -144,7 +150,20 @@ function aggregateMultiselect(q: Question, survey: Survey, mask: Uint8Array, gro
   });
 }
 
-type Measured = Omit<Aggregate, 'question' | 'kind' | 'scope' | 'segment' | 'display' | 'suppressed'>;
+type Measured = Omit<Aggregate, 'question' | 'kind' | 'scope' | 'segment' | 'display' | 'suppressed' | 'samplingFraction' | 'intervals'>;
+
+/** 95 % intervals of every share of a group (see uncertainty.ts). */
+function intervalsOf(m: Measured, samplingFraction: number): ShareIntervals {
+  const fpc = finitePopulationCorrection(m.n, samplingFraction);
+  const of = (share: number | null) => (share === null ? null : wilsonInterval(Math.round((share * m.n) / 100), m.n, fpc));
+  return {
+    answers: Object.fromEntries(Object.entries(m.counts).map(([label, count]) => [label, wilsonInterval(count, m.n, fpc)])),
+    positive: of(m.positive),
+    neutral: of(m.neutral),
+    negative: of(m.negative),
+    yes: of(m.yes),
+  };
+}
 
 function finish(q: Question, g: Group, survey: Survey, m: Measured): Aggregate {
   const decimals = survey.edition.rounding.chart_decimals;
@@ -164,6 +183,8 @@ function finish(q: Question, g: Group, survey: Survey, m: Measured): Aggregate {
     asked: m.asked,
     nonSubstantive: m.nonSubstantive,
     suppressed: m.n < survey.edition.min_group_size,
+    samplingFraction: g.samplingFraction,
+    intervals: intervalsOf(m, g.samplingFraction),
   };
 }
 

@@ -23,7 +23,7 @@ import { suggest } from '../model/narrative/suggest.ts';
 /** templates/report.yaml, as build uses it (not imported from build.ts: that loads the renderer). */
 
 /** Variables a snippet can use when no snippet rendered to tell us (the model build passes these). */
-const DEFAULT_VARIABLES = ['product', 'organisatie', 'minimum', 'periode', 'decimalen'];
+const DEFAULT_VARIABLES = ['product', 'organisatie', 'minimum', 'periode', 'decimalen', 'minimaal_verschil'];
 
 export interface CheckOptions {
   /** Reuse survey and aggregates between checks and builds (watch mode). */

@@ -28,8 +28,11 @@ const METHODOLOGY_KEYS: Record<string, string> = {
   design: 'onderzoeksverantwoording-opzet',
   response: 'onderzoeksverantwoording-respons',
   processing: 'onderzoeksverantwoording-verwerking',
+  precision: 'onderzoeksverantwoording-nauwkeurigheid',
   confidentiality: 'onderzoeksverantwoording-vertrouwelijkheid',
 };
+/** Sections that show computed content (a table) even without text. */
+const OPTIONAL_METHODOLOGY = new Set(['onderzoeksverantwoording-nauwkeurigheid']);
 
 /** Every place in the report that takes a snippet, in reading order. */
 export function outlineSlots(model: ReportModel): Slot[] {
@@ -56,7 +59,7 @@ export function outlineSlots(model: ReportModel): Slot[] {
         report(`de inleiding van ${title}`, 'onderzoeksverantwoording');
         for (const s of c.sections) {
           const key = METHODOLOGY_KEYS[s.id.replace(/^onderzoeksverantwoording-/, '')];
-          if (key) report(`paragraaf ${s.number ?? ''} '${s.title}'`, key);
+          if (key) report(`paragraaf ${s.number ?? ''} '${s.title}'`, key, !OPTIONAL_METHODOLOGY.has(key));
         }
       }
     }

@@ -67,6 +67,14 @@ export const EditionSchema = z
       .object({ chart_decimals: z.number().int().min(0).max(3).default(1), text_decimals: z.number().int().min(0).max(3).default(0) })
       .strict()
       .default({ chart_decimals: 1, text_decimals: 0 }),
+    /**
+     * When the report calls a difference a difference (product against Logius, this year against
+     * last year): it must be statistically significant (95 %) AND at least this many points.
+     */
+    comparison: z
+      .object({ min_difference: z.number().min(0).max(100).default(5) })
+      .strict()
+      .default({ min_difference: 5 }),
     products: z.array(Product).min(1).max(EDITION_LIMITS.maxProducts),
   })
   .strict();

@@ -18,7 +18,7 @@ export const ReportTemplatesSchema = z.object({
     product_processes: z.string(),
     methodology: z.string(),
   }),
-  methodology_sections: z.object({ design: z.string(), response: z.string(), processing: z.string(), confidentiality: z.string() }),
+  methodology_sections: z.object({ design: z.string(), response: z.string(), processing: z.string(), confidentiality: z.string(), precision: z.string() }),
   sentences: z.object({
     too_few_single: z.string(),
     too_few_many: z.string(),
@@ -33,6 +33,7 @@ export const ReportTemplatesSchema = z.object({
     response: z.object({ caption: z.string(), header: z.array(z.string()).length(5), total: z.string() }),
     comparison: z.object({ caption: z.string(), header: z.array(z.string()).length(4), too_few: z.string() }),
     coding: z.object({ caption: z.string(), header: z.array(z.string()).length(3), polarity: z.record(z.string(), z.string()) }),
+    margins: z.object({ caption: z.string(), size: z.string(), share: z.string(), share_pair: z.string() }),
   }),
 });
 

@@ -12,6 +12,7 @@ import { previousAggregate, type PreviousEdition } from '../analyse/previous-edi
 import { renderSnippet } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
+import { marginTable } from './margin-table.ts';
 import {
   REPORT_MODEL_SCHEMA,
   type Block,
@@ -128,6 +129,7 @@ class ModelBuilder {
       minimum: edition.min_group_size,
       periode: `${formatDutchDate(edition.fieldwork.from, 'day')} tot en met ${formatDutchDate(edition.fieldwork.to, 'day')}`,
       decimalen: edition.rounding.chart_decimals,
+      minimaal_verschil: edition.comparison.min_difference,
     };
     return renderSnippet(this.env, snippet, { scope, group, variables }, id);
   }
@@ -279,11 +281,24 @@ class ModelBuilder {
             section(1, 'design', this.reportSnippet('onderzoeksverantwoording-opzet', 'ov-opzet')),
             section(2, 'response', [...this.reportSnippet('onderzoeksverantwoording-respons', 'ov-respons'), responseTable]),
             section(3, 'processing', [...this.reportSnippet('onderzoeksverantwoording-verwerking', 'ov-verwerking'), codingTable]),
-            section(4, 'confidentiality', this.reportSnippet('onderzoeksverantwoording-vertrouwelijkheid', 'ov-vertrouwelijkheid')),
+            section(4, 'precision', [...this.reportSnippet('onderzoeksverantwoording-nauwkeurigheid', 'ov-nauwkeurigheid'), this.marginTable()]),
+            section(5, 'confidentiality', this.reportSnippet('onderzoeksverantwoording-vertrouwelijkheid', 'ov-vertrouwelijkheid')),
           ],
         },
       ],
     };
+  }
+
+  /** ± points by group size at this edition's response rate (computed from the invited counts). */
+  private marginTable(): Block {
+    const { templates, aggregates, edition } = this.input;
+    const s = aggregates.statistics;
+    const mt = templates.tables.margins;
+    return marginTable(edition.min_group_size, s.responded, s.invited > 0 ? s.responded / s.invited : 0, {
+      caption: this.t(mt.caption, { respons: formatPercent(s.responseRate, 1) }),
+      sizeHeader: mt.size,
+      shareHeader: (aandeel, rest) => (aandeel === rest ? this.t(mt.share, { aandeel }) : this.t(mt.share_pair, { aandeel, rest })),
+    });
   }
 
   // Chapters and sections ---------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Aggregate } from '../analyse/aggregate-types.ts';
+import { UNKNOWN_INTERVALS, type Aggregate } from '../analyse/aggregate-types.ts';
 import { roundTo } from '../analyse/rounding.ts';
 import type { ChartBlock, ChartRow, ReportModel, Block } from '../model/report-types.ts';
 import { likertChart } from './charts/likert.ts';
@@ -44,6 +44,8 @@ function asAggregate(row: ChartRow, kind: Aggregate['kind'], decimals: number): 
     asked: row.n,
     nonSubstantive: {},
     suppressed: false,
+    samplingFraction: 0,
+    intervals: UNKNOWN_INTERVALS,
   };
 }
 

@@ -25,6 +25,21 @@ describe('aggregateSurvey', () => {
     expect(aggregates.get('vertrouwen', 'Beta')!.n).toBe(3);
   });
 
+  it('gives every share a 95 % Wilson interval with the finite population correction of its scope', () => {
+    // 10 of 40 invited answered: f = 0,25, so the 8 answers stand for 32 customers and the
+    // variance shrinks by (32 − 8)/(32 − 1) = 0,7742. 5 positive of 8, worked by hand with
+    // z'² = 1,95996² · 0,7742: 33,68–84,54.
+    const a = aggregates.get('vertrouwen', 'organisation')!;
+    expect(a.samplingFraction).toBeCloseTo(0.25, 12);
+    expect(a.intervals.positive!.low).toBeCloseTo(33.683, 2);
+    expect(a.intervals.positive!.high).toBeCloseTo(84.542, 2);
+    expect(Object.keys(a.intervals.answers)).toEqual(Object.keys(a.counts));
+    expect(a.intervals.yes).toBeNull();
+    // A product: its own respondents over its own invited (6 of 30); a segment: no invited count.
+    expect(aggregates.get('vertrouwen', 'Alfa')!.samplingFraction).toBeCloseTo(0.2, 12);
+    expect(aggregates.get('vertrouwen', 'Alfa', 'A')!.samplingFraction).toBe(0);
+  });
+
   it('flags groups below the minimum group size as suppressed', () => {
     expect(aggregates.get('vertrouwen', 'Alfa', 'B')!.suppressed).toBe(true);
     expect(aggregates.get('vertrouwen', 'Alfa', 'A')!.suppressed).toBe(false);

@@ -1,4 +1,4 @@
-import type { Aggregate } from '../../../src/analyse/aggregate-types.ts';
+import { UNKNOWN_INTERVALS, type Aggregate } from '../../../src/analyse/aggregate-types.ts';
 import type { QuestionKind } from '../../../src/load/questionnaire.ts';
 
 /** An Aggregate from counts in scale order; percentages of their sum, display rounded to 1 decimal. */
@@ -26,6 +26,8 @@ export function aggregate(counts: Record<string, number>, kind: QuestionKind = '
     asked: n,
     nonSubstantive: {},
     suppressed: false,
+    samplingFraction: 0,
+    intervals: UNKNOWN_INTERVALS,
   };
 }
 
