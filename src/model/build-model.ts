@@ -13,6 +13,7 @@ import { renderSnippet } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
 import { marginTable } from './margin-table.ts';
+import { assignHeadingLevels } from './heading-levels.ts';
 import {
   REPORT_MODEL_SCHEMA,
   type Block,
@@ -89,6 +90,7 @@ class ModelBuilder {
       parts: [this.frontMatter(), this.organisationPart(), this.productsPart(), this.methodologyPart()],
     };
     this.checkAllSnippetsUsed();
+    assignHeadingLevels(model.parts);
     return model;
   }
 

@@ -45,7 +45,15 @@ export interface Part {
   /** Text on the part's own pages before its first chapter (Deel II: the respondents chart). */
   intro: Block[];
   chapters: Chapter[];
+  /**
+   * Heading level of the part's title (1), for a tagged PDF and HTML: set by the model stage for
+   * parts with a title (`headingLevels`); absent for parts without one.
+   */
+  headingLevel?: HeadingLevel;
 }
+
+/** H1–H3: levels follow the tree, never skipping one (part 1, its chapters 2, their sections 3). */
+export type HeadingLevel = 1 | 2 | 3;
 
 export interface Chapter {
   id: string;
@@ -62,6 +70,8 @@ export interface Chapter {
   divider: { title: string; lines: string[] } | null;
   intro: Block[];
   sections: Section[];
+  /** Heading level of the chapter title: 1 in a part without a title, else 2. Set by the model stage. */
+  headingLevel?: HeadingLevel;
 }
 
 export interface Section {
@@ -73,6 +83,8 @@ export interface Section {
   group: string | null;
   scope: string;
   blocks: Block[];
+  /** Heading level of the section title: one below its chapter's. Set by the model stage. */
+  headingLevel?: HeadingLevel;
 }
 
 export type Block = ParagraphBlock | CaptionBlock | ChartBlock | ListBlock | TableBlock | NoteBlock;

@@ -1,6 +1,7 @@
 import type { Content, TDocumentDefinitions, ContentStack } from 'pdfmake/interfaces';
 import type { Block, Chapter, ChartBlock, Part, ReportModel, Section } from '../../model/report-types.ts';
 import { COLORS, CONTENT_WIDTH, PAGE, STYLES } from './styles.ts';
+import { TAGGED_PDF_SETTINGS } from './tagging/document-level.ts';
 
 /** A chart already drawn as SVG, sized in points. */
 export interface ChartImage {
@@ -24,6 +25,7 @@ export function pdfDocument(model: ReportModel, opts: DocumentOptions): TDocumen
   for (const part of model.parts) content.push(...partContent(part, opts));
   const e = model.edition;
   return {
+    ...TAGGED_PDF_SETTINGS,
     pageSize: PAGE.size,
     pageMargins: PAGE.margins,
     info: {
@@ -59,8 +61,9 @@ function runningHeader(text: string) {
   });
 }
 
-function section(stack: Content[], header: string | null): Content {
-  return { section: stack, header: header === null ? null : runningHeader(header), ...(header === null ? { footer: null } : {}) } as unknown as Content;
+/** A pdfmake section (new page, own running header); `role` tags it (Sect) or not ('none'). */
+function section(stack: Content[], header: string | null, role = 'none'): Content {
+  return { section: stack, role, header: header === null ? null : runningHeader(header), ...(header === null ? { footer: null } : {}) } as unknown as Content;
 }
 
 function coverSection(model: ReportModel): Content {
@@ -85,13 +88,16 @@ function colofonSection(model: ReportModel): Content {
 }
 
 function tocSection(title: string): Content {
-  return section([{ toc: { title: { text: title, style: 'tocTitle' }, numberStyle: { fontSize: 10 } } } as Content], title);
+  // The title is laid out exactly where pdfmake puts a toc title, but outside the TOC element.
+  return section([{ text: title, style: 'tocTitle', role: 'H1' } as Content, { toc: { numberStyle: { fontSize: 10 } } } as Content], title, 'Sect');
 }
 
-/** Heading with a TOC entry and a bookmark under its parent. */
-function heading(text: string, style: string, id: string, parentId: string | null, tocStyle: string, tocMargin: number[]): Content {
+/** Heading with a TOC entry and a bookmark under its parent; its level comes from the model. */
+function heading(text: string, style: string, id: string, parentId: string | null, tocStyle: string, tocMargin: number[], level: number | undefined): Content {
+  if (level === undefined) throw new Error(`heading '${text}' has no headingLevel in the report model`);
   return {
     text,
+    role: `H${level}`,
     style,
     id,
     tocItem: true,
@@ -111,7 +117,7 @@ function partContent(part: Part, opts: DocumentOptions): Content[] {
     parentId = part.id;
     const divider: Content[] = [
       { text: part.label, style: 'partLabel' },
-      heading(part.title, 'partTitle', part.id, null, 'tocPart', [0, 10, 0, 2]),
+      heading(part.title, 'partTitle', part.id, null, 'tocPart', [0, 10, 0, 2], part.headingLevel),
     ];
     if (part.intro.length) divider.push(...keepTogether(part.intro.map((b) => blockContent(b, opts.charts))));
     out.push(section(divider, part.title));
@@ -120,7 +126,8 @@ function partContent(part: Part, opts: DocumentOptions): Content[] {
     if (chapter.divider) out.push(dividerSection(chapter.divider));
     out.push(chapterContent(chapter, parentId, opts));
   }
-  return out;
+  // One Sect per part around its pages (a stack adds nothing to the layout).
+  return [{ stack: out, role: 'Sect' } as ContentStack];
 }
 
 /** A product's divider page: its name large, and how many respondents its chapters rest on. */
@@ -140,7 +147,7 @@ function chapterTitle(c: Chapter): string {
 
 function chapterContent(chapter: Chapter, parentId: string | null, opts: DocumentOptions): Content {
   const title = chapterTitle(chapter);
-  const h = heading(title, 'h1', chapter.id, parentId, 'tocChapter', parentId ? [10, 3, 0, 1] : [0, 6, 0, 1]);
+  const h = heading(title, 'h1', chapter.id, parentId, 'tocChapter', parentId ? [10, 3, 0, 1] : [0, 6, 0, 1], chapter.headingLevel);
   const intro = chapter.intro.map((b) => blockContent(b, opts.charts));
   const stack: Content[] = [];
   // The heading travels with the first thing after it: never last on a page.
@@ -148,17 +155,18 @@ function chapterContent(chapter: Chapter, parentId: string | null, opts: Documen
   // Every value and work process after the first starts on a page of its own, as readers of the
   // printed report expect; the first follows the chapter introduction.
   chapter.sections.forEach((s, i) => stack.push(...sectionContent(s, chapter, opts, i > 0)));
-  return section(stack, chapter.number === null ? chapter.title : `${chapter.number} ${chapter.title}`);
+  return section(stack, chapter.number === null ? chapter.title : `${chapter.number} ${chapter.title}`, 'Sect');
 }
 
 function sectionContent(s: Section, chapter: Chapter, opts: DocumentOptions, newPage: boolean): Content[] {
   const title = s.number ? `${s.number} ${s.title}` : s.title;
-  const h = heading(title, 'h2', s.id, chapter.id, 'tocSection', [22, 1, 0, 0]);
+  const h = heading(title, 'h2', s.id, chapter.id, 'tocSection', [22, 1, 0, 0], s.headingLevel);
   const units = groupBlocks(s.blocks).map((unit) => unit.map((b) => blockContent(b, opts.charts)));
   const pageBreak = newPage ? { pageBreak: 'before' as const } : {};
-  if (!units.length) return [{ stack: [h], ...pageBreak } as ContentStack];
+  if (!units.length) return [{ stack: [h], role: 'Sect', ...pageBreak } as unknown as ContentStack];
   const [first, ...rest] = units;
-  return [{ stack: [h, ...first!], unbreakable: true, ...pageBreak } as ContentStack, ...rest.map((u) => (u.length > 1 ? ({ stack: u, unbreakable: true } as ContentStack) : u[0]!))];
+  const stack = [{ stack: [h, ...first!], unbreakable: true, ...pageBreak } as ContentStack, ...rest.map((u) => (u.length > 1 ? ({ stack: u, unbreakable: true } as ContentStack) : u[0]!))];
+  return [{ stack, role: 'Sect' } as ContentStack];
 }
 
 /**
@@ -190,9 +198,10 @@ function chartContent(b: ChartBlock, charts: Map<string, ChartImage>): Content {
   const img = charts.get(b.id);
   if (!img) throw new Error(`chart ${b.id} was not rendered`);
   const parts: Content[] = [];
-  if (b.caption) parts.push({ text: b.caption, style: 'caption' });
-  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10] } as Content);
-  return { stack: parts, unbreakable: true } as ContentStack;
+  // The statement above the chart is its Caption; the Figure's Alt says what the chart shows.
+  if (b.caption) parts.push({ text: b.caption, style: 'caption', role: 'Caption' } as Content);
+  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10], alt: b.description } as Content);
+  return { stack: parts, unbreakable: true, role: 'Div' } as ContentStack;
 }
 
 export function blockContent(b: Block, charts: Map<string, ChartImage>): Content {
@@ -210,10 +219,13 @@ export function blockContent(b: Block, charts: Map<string, ChartImage>): Content
       return b.lead ? { stack: [{ text: b.lead, style: 'listLead' }, list], unbreakable: b.items.length <= 8 } as ContentStack : list;
     }
     case 'table':
+      // Table element: its caption, then the rows (the table node itself adds no element).
       return {
+        role: 'Table',
         stack: [
-          { text: b.caption, style: 'tableCaption' },
+          { text: b.caption, style: 'tableCaption', role: 'Caption' },
           {
+            role: 'none',
             table: {
               headerRows: 1,
               widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
@@ -227,6 +239,6 @@ export function blockContent(b: Block, charts: Map<string, ChartImage>): Content
           },
         ],
         unbreakable: true,
-      } as ContentStack;
+      } as unknown as ContentStack;
   }
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { applyTagging } from './tagging/pdfmake-hooks.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -59,6 +60,8 @@ function pdfmake(): PdfMake {
   if (configured) return configured;
   const pm = require('pdfmake') as PdfMake;
   speedUpSvgMeasure();
+  // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
+  applyTagging();
   pm.setFonts({ Roboto: FONT_FILES });
   pm.setUrlAccessPolicy(() => false);
   const fontDir = resolve(FONT_DIR);
