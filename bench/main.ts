@@ -57,6 +57,8 @@ export async function main(args: string[]): Promise<number> {
     report('Koude build van het rapport 2018 (nieuw proces per run)', samples, [
       ['totalSeconds', 'totaal (incl. opstarten), s'],
       ['buildSeconds', 'build(), s'],
+      ['pdfSeconds', '  waarvan PDF (opmaak, tags), s'],
+      ['pdfKB', 'PDF, kB'],
       ['pages', "pagina's"],
       ['charts', 'grafieken'],
       ['peakRssMB', 'piekgeheugen (RSS), MB'],

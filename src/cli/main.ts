@@ -80,6 +80,19 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('pdf-check')
+    .description(
+      'Controleert een PDF op wat hier te bewijzen is voor PDF/UA-1 en PDF/A-2a: alle inhoud getagd of Artifact, elke MCID bij ' +
+        'een structuurelement, figuren met alternatieve tekst, kopniveaus, tabellen met kopcellen, getagde links, catalogus en XMP, ' +
+        'ingebedde lettertypen en qpdf --check. Stopt met code 1 bij een probleem. Vervangt veraPDF en PAC niet.',
+    )
+    .argument('<bestand>', 'de PDF')
+    .action(async (file: string) => {
+      const { pdfCheckCommand } = await import('./commands/pdf-check.ts');
+      exitCode = await pdfCheckCommand(file, out);
+    });
+
+  program
     .command('watch')
     .description(
       'Maakt het rapport en maakt het opnieuw zodra teksten, sjablonen, vragenlijst of data veranderen; meldt wat veranderde en ' +

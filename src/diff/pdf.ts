@@ -1,6 +1,7 @@
 import type { Content, ContentStack, ContentTable, Style, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { COLORS, PAGE, STYLES } from '../render/pdf/styles.ts';
 import { renderPdf } from '../render/pdf/write-pdf.ts';
+import { TAGGED_PDF_SETTINGS } from '../render/pdf/tagging/document-level.ts';
 import { formatNumber } from '../analyse/dutch-number.ts';
 import type { FigureChange, ReportDiff, WordingChange } from './diff-types.ts';
 import {
@@ -62,6 +63,7 @@ export function diffPdfDocument(d: ReportDiff, opts: DiffPdfOptions = {}): TDocu
   const title = `Verschillen van ${d.a.label} naar ${d.b.label}`;
   const content = withoutMissingGlyphs([...summaryPage(d), ...structureContent(d), ...figuresContent(d), ...wordingContent(d)]);
   return {
+    ...TAGGED_PDF_SETTINGS,
     pageSize: PAGE.size,
     pageMargins: PAGE.margins,
     info: {
@@ -114,7 +116,7 @@ function withoutMissingGlyphs<T>(node: T): T {
 }
 
 function heading(text: string, id: string, pageBreak = false): Content {
-  return { text, style: 'h1', id, outline: true, margin: [0, pageBreak ? 0 : 18, 0, 10], ...(pageBreak ? { pageBreak: 'before' } : {}) } as unknown as Content;
+  return { text, role: 'H2', style: 'h1', id, outline: true, margin: [0, pageBreak ? 0 : 18, 0, 10], ...(pageBreak ? { pageBreak: 'before' } : {}) } as unknown as Content;
 }
 
 function table(widths: (number | string)[], header: string[], rows: TableCell[][], fills: (string | null)[] = [], align: ('left' | 'right')[] = []): ContentTable {
@@ -141,7 +143,7 @@ function table(widths: (number | string)[], header: string[], rows: TableCell[][
 
 function summaryPage(d: ReportDiff): Content[] {
   const out: Content[] = [
-    { text: 'Verschillen tussen twee rapporten', style: 'diffTitle', id: 'samenvatting', outline: true } as unknown as Content,
+    { text: 'Verschillen tussen twee rapporten', role: 'H1', style: 'diffTitle', id: 'samenvatting', outline: true } as unknown as Content,
     { text: `van ${d.a.label} naar ${d.b.label}`, style: 'diffSubtitle' },
     table(
       [28, '*'],
@@ -153,7 +155,7 @@ function summaryPage(d: ReportDiff): Content[] {
     ),
   ];
   for (const n of d.notes) out.push({ text: `Let op: ${n}`, style: 'note' });
-  out.push({ text: 'Samenvatting', style: 'h2' });
+  out.push({ text: 'Samenvatting', style: 'h2', role: 'H2' } as Content);
   if (d.summary.total === 0) {
     out.push({ text: 'Geen verschillen in structuur, cijfers of tekst.', style: 'paragraph' });
     return out;
@@ -173,7 +175,7 @@ function summaryPage(d: ReportDiff): Content[] {
   const places = textEditPlaces(d);
   if (places) out.push({ text: [{ text: 'Tekst bewerkt in: ', bold: true }, places], style: 'summaryLine' });
   if (d.summary.largest.length) {
-    out.push({ text: 'Grootste verschuivingen', style: 'h2', margin: [0, 18, 0, 6] });
+    out.push({ text: 'Grootste verschuivingen', style: 'h2', role: 'H3', margin: [0, 18, 0, 6] } as Content);
     const largest = d.summary.largest.map((i) => d.figures[i]!);
     out.push(
       table(
@@ -284,7 +286,7 @@ function figuresContent(d: ReportDiff): Content[] {
   }
   const other = d.figures.filter((f) => f.kind !== 'changed');
   if (other.length) {
-    out.push({ text: 'Te weinig respondenten, nieuwe en vervallen groepen', style: 'h2' });
+    out.push({ text: 'Te weinig respondenten, nieuwe en vervallen groepen', style: 'h2', role: 'H3' } as Content);
     out.push({ text: 'Een groep met te weinig respondenten wordt nooit met cijfers getoond, ook hier niet.', style: 'note' });
     const side = (s: FigureChange['a']): TableCell =>
       s.state === 'shown' ? { text: sideText(s), style: 'tableCell' } : { text: sideText(s), style: 'tableCell', italics: true, color: COLORS.muted };
@@ -356,7 +358,7 @@ function wordingContent(d: ReportDiff): Content[] {
     if (w.location.label !== at) {
       at = w.location.label;
       // The location heading travels with its first entry.
-      out.push({ stack: [{ text: at, style: 'h3' }, wordingEntry(w)], unbreakable: true } as ContentStack);
+      out.push({ stack: [{ text: at, style: 'h3', role: 'H3' }, wordingEntry(w)], unbreakable: true } as ContentStack);
     } else out.push(wordingEntry(w));
   }
   return out;
