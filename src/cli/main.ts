@@ -25,6 +25,35 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('init')
+    .description(
+      'Zet een nieuwe editie klaar uit een Qualtrics-export: neemt de vorige editie over, herkent de vragen aan ImportId en ' +
+        'vraagtekst, stelt nieuwe vragen op (met soort en schaal uit de .qsf als die er is), zoekt de producten en drukt een ' +
+        'takenlijst af. Wat het niet kan weten, staat als "TE DOEN: …" in de bestanden; check en build melden dat tot het is ingevuld.',
+    )
+    .argument('<jaar>', 'het jaar van de nieuwe editie')
+    .requiredOption('--from <export>', 'de Qualtrics-export (CSV) van dit jaar')
+    .option('--qsf <bestand>', 'de vragenlijst uit Qualtrics (.qsf): soort vraag, keuzes, codes en routering')
+    .option('--previous <editie>', 'de vorige editie (jaar of pad naar edition.yaml)')
+    .option('--out <map>', 'map voor de nieuwe editie (standaard content/<jaar>)')
+    .option('--force', 'vervang de map als die al bestaat')
+    .addHelpText('after', '\nVoorbeeld:\n  eindrapport init 2020 --from exports/tevredenheid-2020.csv --qsf exports/tevredenheid-2020.qsf --previous 2019')
+    .action(async (year: string, opts: { from: string; qsf?: string; previous?: string; out?: string; force?: boolean }) => {
+      const { initCommand } = await import('./commands/init.ts');
+      initCommand(
+        {
+          year,
+          exportFile: opts.from,
+          qsfFile: opts.qsf,
+          previousEditionFile: opts.previous ? editionFile(opts.previous) : undefined,
+          outDir: opts.out ?? `content/${year}`,
+          force: opts.force,
+        },
+        out,
+      );
+    });
+
+  program
     .command('aggregate')
     .description('Berekent alle aggregaten (vraag × scope × segment) en schrijft ze als JSON.')
     .option('-e, --edition <jaar>', 'editie (jaar of pad naar edition.yaml)', '2018')
