@@ -1,21 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/run-cli.ts';
 import { completeEdition } from '../../check/complete-edition.ts';
 
-/** Runs the CLI in-process; returns exit code and what it printed. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const code = await main(['node', 'eindrapport', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 describe('eindrapport check', () => {
   it('exits 0 and says so when the content is correct', async () => {
