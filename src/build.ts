@@ -10,6 +10,8 @@ import { CONTENT_WIDTH } from './render/pdf/styles.ts';
 import { renderPdf } from './render/pdf/write-pdf.ts';
 import { modelJson } from './render/json.ts';
 import { writeOutputsTogether } from './output/write-together.ts';
+import { surveyWarnings } from './analyse/survey-warnings.ts';
+import type { InputProblem } from './load/input-error.ts';
 
 export interface BuildResult {
   pdfPath: string;
@@ -17,6 +19,8 @@ export interface BuildResult {
   pages: number;
   charts: number;
   bytes: number;
+  /** What load and analysis noticed without stopping (e.g. an unknown Status, answers outside the routing). */
+  warnings: InputProblem[];
 }
 
 export interface BuildOptions {
@@ -30,7 +34,7 @@ export interface BuildOptions {
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const { model, survey } = buildModel(opts.editionFile, opts.progress, opts.cache);
+  const { model, survey, aggregates } = buildModel(opts.editionFile, opts.progress, opts.cache);
   opts.progress?.stage('grafieken');
   const used = opts.cache ? new UsedKeys(opts.cache.charts) : undefined;
   const charts = await renderChartImages(
@@ -53,7 +57,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     { name: `${name}.json`, data: modelJson(model) },
     { name: `${name}.pdf`, data: pdf },
   ]);
-  return { pdfPath: `${base}.pdf`, jsonPath: `${base}.json`, pages: countPages(pdf), charts: charts.size, bytes: pdf.length };
+  return { pdfPath: `${base}.pdf`, jsonPath: `${base}.json`, pages: countPages(pdf), charts: charts.size, bytes: pdf.length, warnings: surveyWarnings(survey, aggregates) };
 }
 
 /** The chart cache as renderChartImages sees it: remembers which entries this build used. */

@@ -6,6 +6,9 @@ import { loadPreviousEdition, loadSurveyCached } from './watch/survey-cache.ts';
 import type { Aggregates } from './analyse/aggregate-types.ts';
 import type { PreviousEdition } from './analyse/previous-edition.ts';
 import { buildReportModel } from './model/build-model.ts';
+import { THEME_FILE, loadChartTheme, themeProblems } from './load/chart-theme.ts';
+import { InputError } from './load/input-error.ts';
+import { displayPath } from './load/yaml-file.ts';
 import type { ReportModel } from './model/report-types.ts';
 import type { ChartImage } from './render/pdf/document.ts';
 
@@ -47,8 +50,11 @@ export function buildModel(
   cache?: BuildCache,
   templatesFile: string = REPORT_TEMPLATES,
   dataSource?: DataSource,
+  themeFile: string = THEME_FILE,
 ): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
   const { survey, aggregates } = loadSurveyCached(editionFile, cache, (stage) => progress?.stage(stage), 'survey', dataSource);
+  const themeIssues = themeProblems(loadChartTheme(themeFile), survey.questionnaire, displayPath(themeFile));
+  if (themeIssues.length) throw new InputError(themeIssues);
   const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
   const templates = loadReportTemplates(templatesFile);
   progress?.stage('model');

@@ -1,3 +1,4 @@
+import type { Exclusion } from '../load/response-filter.ts';
 import type { QuestionKind } from '../load/questionnaire.ts';
 import type { Interval } from './uncertainty.ts';
 
@@ -68,10 +69,20 @@ export interface ShareIntervals {
 
 export interface ResponseStatistics {
   invited: number;
+  /** Data rows in the export, before the edition's `responses:` rules. */
+  received: number;
+  /** Rows that do not count, by reason (first rule that excludes a row); adds up to received − responded. */
+  excluded: Exclusion[];
+  /** Respondents who count. */
   responded: number;
   /** Percentage 0–100, unrounded. */
   responseRate: number;
   complete: number;
+  /**
+   * Answers from respondents whom the routing did not send to the question (the filter question's
+   * answer excludes them): not in any figure, counted here and reported as a warning.
+   */
+  answeredNotAsked: { question: string; count: number }[];
   perProduct: {
     product: string;
     invited: number;

@@ -2,7 +2,7 @@ import type { Survey } from '../load/survey.ts';
 import type { Question } from '../load/questionnaire.ts';
 import type { Edition } from '../load/edition.ts';
 import { BLANK, SEEN_UNANSWERED } from '../load/responses.ts';
-import { routedRespondents } from './routing.ts';
+import { answeredNotAsked, routedRespondents } from './routing.ts';
 import { roundTo } from './rounding.ts';
 import { ALL, ORGANISATION, type Aggregate, type Aggregates, type ResponseStatistics, type ShareIntervals } from './aggregate-types.ts';
 import { finitePopulationCorrection, wilsonInterval } from './uncertainty.ts';
@@ -25,7 +25,7 @@ interface Group {
 export function aggregateSurvey(survey: Survey): Aggregates {
   const { edition, questionnaire, responses } = survey;
   const routed = routedRespondents(questionnaire, responses);
-  const statistics = responseStatistics(survey);
+  const statistics = responseStatistics(survey, answeredNotAsked(questionnaire, responses, routed));
   const records: Aggregate[] = [];
   for (const q of questionnaire.questions) {
     const groups = groupsFor(q, edition, statistics);
@@ -188,7 +188,7 @@ function finish(q: Question, g: Group, survey: Survey, m: Measured): Aggregate {
   };
 }
 
-export function responseStatistics(survey: Survey): ResponseStatistics {
+export function responseStatistics(survey: Survey, notAsked: ResponseStatistics['answeredNotAsked'] = []): ResponseStatistics {
   const { edition, responses } = survey;
   const rate = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
   let complete = 0;
@@ -213,9 +213,12 @@ export function responseStatistics(survey: Survey): ResponseStatistics {
   });
   return {
     invited: edition.invited,
+    received: responses.received,
+    excluded: responses.excluded,
     responded: responses.count,
     responseRate: rate(responses.count, edition.invited),
     complete,
+    answeredNotAsked: notAsked,
     perProduct,
   };
 }

@@ -4,7 +4,8 @@ import type { Aggregates } from '../analyse/aggregate-types.ts';
 import { REPORT_TEMPLATES, type BuildCache } from '../report-model.ts';
 import { loadNarrative, type NarrativeContent, type Snippet } from '../load/content.ts';
 import { EditionSchema, loadEdition, type Edition } from '../load/edition.ts';
-import { readYamlFile } from '../load/yaml-file.ts';
+import { displayPath, readYamlFile } from '../load/yaml-file.ts';
+import { THEME_FILE, loadChartTheme, themeProblems } from '../load/chart-theme.ts';
 import { InputError, formatProblem, problem, type InputProblem } from '../load/input-error.ts';
 import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
 import { openItemsInFolder } from './open-items.ts';
@@ -15,6 +16,7 @@ import { observeRendering, type RenderedParagraph } from '../model/narrative/ren
 import type { ReportModel } from '../model/report-types.ts';
 import { loadPreviousEdition, loadSurveyCached } from '../watch/survey-cache.ts';
 import { checkHandTyped } from './hand-typed.ts';
+import { surveyWarnings } from '../analyse/survey-warnings.ts';
 import { checkOutline, checkReasons } from './outline.ts';
 import { checkSnippetSyntax, type SnippetHome } from './snippet-syntax.ts';
 import { SourceFiles, allSnippets } from './source.ts';
@@ -29,6 +31,8 @@ export interface CheckOptions {
   /** Reuse survey and aggregates between checks and builds (watch mode). */
   cache?: Pick<BuildCache, 'survey' | 'previous'>;
   templatesFile?: string;
+  /** The chart theme (templates/charts/theme.json); tests point it elsewhere. */
+  themeFile?: string;
 }
 
 export interface CheckResult {
@@ -62,12 +66,16 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
   };
 
   const loaded = collect(() => loadSurveyCached(editionFile, options.cache));
+  if (loaded) problems.push(...surveyWarnings(loaded.survey, loaded.aggregates));
   const edition: Edition | null = loaded?.survey.edition ?? quietly(() => loadEdition(editionFile)) ?? quietly(() => editionWithoutData(editionFile));
   const questionnaire: Questionnaire | null = loaded?.survey.questionnaire ?? (edition ? quietly(() => loadQuestionnaire(edition.questionnairePath, edition.products.map((p) => p.key))) : null);
   const editionDir = edition?.dir ?? dirname(resolve(editionFile));
   const productKeys = edition?.products.map((p) => p.key) ?? overrideFileKeys(editionDir);
   const narrative = collect(() => loadNarrative(editionDir, productKeys));
   const templates = collect(() => loadReportTemplates(options.templatesFile ?? REPORT_TEMPLATES));
+  const themeFile = options.themeFile ?? THEME_FILE;
+  const theme = collect(() => loadChartTheme(themeFile));
+  if (theme && questionnaire) problems.push(...themeProblems(theme, questionnaire, displayPath(themeFile)));
   const sources = new SourceFiles(narrative ?? undefined);
 
   let rendered: RenderedParagraph[] = [];
@@ -125,7 +133,7 @@ function quietly<T>(fn: () => T): T | null {
 function editionWithoutData(editionFile: string): Edition {
   const { data, parsed } = readYamlFile(editionFile, EditionSchema);
   const dir = dirname(resolve(editionFile));
-  return { ...data, dir, file: parsed.file, dataPath: resolve(dir, data.data.file), questionnairePath: resolve(dir, data.questionnaire) };
+  return { ...data, dir, file: parsed.file, dataPath: resolve(dir, data.data.file), questionnairePath: resolve(dir, data.questionnaire), previousEditionFile: null };
 }
 
 /** The previous edition's year and narrative, to see which paragraphs were carried over unchanged. */

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from '../load/input-error.ts';
-import { editionFile } from './editions.ts';
+import { editionFile } from '../load/edition-file.ts';
 
 /**
  * The `eindrapport` command line. Each subcommand loads its stage lazily so `inspect` does not pay
@@ -19,9 +19,10 @@ export async function main(argv: string[]): Promise<number> {
     .command('inspect')
     .description('Toont het formaat, de respondenten en de vraagkolommen van een Qualtrics-export, en welke persoonsgegevens zijn weggelaten.')
     .argument('<bestand>', 'Qualtrics-export (CSV)')
-    .action(async (file: string) => {
+    .option('-e, --edition <jaar>', 'pas de regels onder responses: van deze editie toe (jaar of pad); anders de standaardregels')
+    .action(async (file: string, opts: { edition?: string }) => {
       const { inspectCommand } = await import('./commands/inspect.ts');
-      out(inspectCommand(file));
+      out(inspectCommand(file, opts.edition ? editionFile(opts.edition) : undefined));
     });
 
   program

@@ -8,7 +8,7 @@ import { InputError, problem } from '../load/input-error.ts';
 import { readInputFile } from '../load/read-input.ts';
 import { MAX_EXPORT_BYTES } from '../load/qualtrics/read-export.ts';
 import type { DataSource } from '../load/survey.ts';
-import { editionFile } from '../cli/editions.ts';
+import { editionFile } from '../load/edition-file.ts';
 
 /** One side of a diff: the model, what to call it, and where it came from. */
 export interface ResolvedInput {

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { z } from './zod-nl.ts';
 import { InputError, problem } from './input-error.ts';
 import { locate, readYamlFile } from './yaml-file.ts';
+import { previousEditionFile as resolvePreviousEdition } from './edition-file.ts';
 
 /** A date that exists on the calendar: 2018-02-30 and 2018-13-45 are refused. */
 const IsoDate = z
@@ -40,6 +41,50 @@ const Product = z
   })
   .strict();
 
+/** Qualtrics' Status values: the numeric export writes the code, the choice-text export the name. */
+export const STATUS_NAMES: Record<string, string> = {
+  '0': 'IP Address',
+  '1': 'Survey Preview',
+  '2': 'Survey Test',
+  '4': 'Imported',
+  '8': 'Spam',
+  '9': 'Survey Preview Spam',
+  '12': 'Imported Spam',
+  '16': 'Offline',
+  '17': 'Offline Survey Preview',
+};
+
+const ResponsesSchema = z
+  .object({
+    exclude_status: z
+      .array(z.string().min(1))
+      .default(['Survey Preview', 'Survey Test', 'Spam', 'Offline Survey Preview', 'Survey Preview Spam', 'Imported Spam'])
+      .describe(
+        "Rijen met deze Status tellen niet mee (tekstvorm; de numerieke codes 1, 2, 8, 17, 9 en 12 horen bij Survey Preview, Survey Test, Spam, Offline Survey Preview, Survey Preview Spam en Imported Spam). Standaard: alle test-, voorbeeld- en spamrijen.",
+      ),
+    finished_only: z.boolean().default(false).describe('true: alleen wie de vragenlijst afmaakte (Finished) telt mee.'),
+    min_progress: z.number().min(0).max(100).nullable().default(null).describe('Minimale voortgang in procenten (Progress); leeg: geen grens.'),
+    recorded_between: z
+      .object({ from: IsoDate, to: IsoDate })
+      .strict()
+      .nullable()
+      .default(null)
+      .describe('Alleen responsen met een datum (data.date_column) in deze periode, grenzen inbegrepen; leeg: geen grens.'),
+    drop_response_ids: z.array(z.string().min(1)).default([]).describe('ResponseIds die niet meetellen, bijvoorbeeld een dubbele of teruggetrokken respons.'),
+  })
+  .strict()
+  .default({
+    exclude_status: ['Survey Preview', 'Survey Test', 'Spam', 'Offline Survey Preview', 'Survey Preview Spam', 'Imported Spam'],
+    finished_only: false,
+    min_progress: null,
+    recorded_between: null,
+    drop_response_ids: [],
+  })
+  .describe('Welke rijen van de export als respons meetellen. Elke uitgesloten rij wordt per reden geteld en in het rapport vermeld.');
+
+export type ResponseRules = z.infer<typeof ResponsesSchema>;
+export const DEFAULT_RESPONSE_RULES: ResponseRules = ResponsesSchema.parse(undefined);
+
 export const EditionSchema = z
   .object({
     year: z.number().int().min(2000).max(2100),
@@ -50,18 +95,26 @@ export const EditionSchema = z
     /** Publication date: also the PDF's creation date, so builds are reproducible. */
     published: IsoDate,
     fieldwork: z.object({ from: IsoDate, to: IsoDate }).strict(),
-    previous_edition: z.number().int().nullable().default(null),
+    previous_edition: z
+      .union([z.number().int(), z.string().min(1)])
+      .nullable()
+      .default(null)
+      .describe('De editie waarmee dit rapport vergelijkt: een jaar (de map content/<jaar>/ naast deze editie) of een pad naar een edition.yaml of editiemap, ten opzichte van dit bestand. Leeg (null): geen vergelijking.'),
     questionnaire: z.string().default('questionnaire.yaml'),
     data: z
       .object({
         file: z.string(),
         response_id_column: z.string().default('ResponseId'),
         finished_column: z.string().default('Finished'),
+        status_column: z.string().default('Status').describe("Kolom met het soort respons (Qualtrics 'Status': IP Address, Survey Preview, …, of de codes 0–17)."),
+        progress_column: z.string().default('Progress').describe('Kolom met de voortgang in procenten (Qualtrics Progress).'),
+        date_column: z.string().default('RecordedDate').describe('Kolom met de datum van de respons, voor responses.recorded_between.'),
         product_column: z.string(),
         segment_column: z.string().optional(),
       })
       .strict(),
     invited: z.number().int().positive(),
+    responses: ResponsesSchema,
     min_group_size: z.number().int().min(1).default(10),
     rounding: z
       .object({ chart_decimals: z.number().int().min(0).max(3).default(1), text_decimals: z.number().int().min(0).max(3).default(0) })
@@ -88,6 +141,8 @@ export interface Edition extends z.infer<typeof EditionSchema> {
   file: string;
   dataPath: string;
   questionnairePath: string;
+  /** Absolute path of the previous edition's file (previous_edition resolved), or null. */
+  previousEditionFile: string | null;
 }
 
 /** Loads `edition.yaml`: products, segments, invited counts, rounding and where the data is. */
@@ -105,7 +160,7 @@ export function loadEdition(path: string, dataSource?: { read(dataPath: string):
       problems.push(problem(at('products', i, 'segments'), `product '${p.name}' heeft segmenten, maar 'data.segment_column' ontbreekt.`));
     }
   }
-  if (data.previous_edition !== null && data.previous_edition >= data.year) {
+  if (typeof data.previous_edition === 'number' && data.previous_edition >= data.year) {
     problems.push(
       problem(
         at('previous_edition'),
@@ -127,8 +182,17 @@ export function loadEdition(path: string, dataSource?: { read(dataPath: string):
   const dataPath = resolve(dir, data.data.file);
   const dataProblem = dataSource?.read(dataPath) ? null : dataFileProblem(dataPath);
   if (dataProblem) problems.push(problem(at('data', 'file'), `het databestand '${data.data.file}' ${dataProblem}`, 'Geef het pad van de Qualtrics-export (CSV) op ten opzichte van edition.yaml.'));
+  let previousEditionFile: string | null = null;
+  if (data.previous_edition !== null) {
+    try {
+      previousEditionFile = resolvePreviousEdition(data.previous_edition, path, at('previous_edition'));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
   if (problems.length) throw new InputError(problems);
-  return { ...data, dir, file: parsed.file, dataPath, questionnairePath: resolve(dir, data.questionnaire) };
+  return { ...data, dir, file: parsed.file, dataPath, questionnairePath: resolve(dir, data.questionnaire), previousEditionFile };
 }
 
 /** Why the data file cannot be the export, or null: it must exist and be a regular file (not /dev/zero or a FIFO). */

@@ -4,19 +4,42 @@ import { locate, readYamlFile, type ParsedYaml } from './yaml-file.ts';
 
 const Polarity = z.enum(['negative', 'neutral', 'positive', 'yes', 'no', 'other']);
 
+const ExportTexts = z
+  .array(z.string().min(1))
+  .default([])
+  .describe('Andere keuzeteksten in de export die dit antwoord betekenen (hoofdletters en witruimte tellen niet); het label wordt altijd herkend.');
+
 const Answer = z
   .object({
-    code: z.number().int(),
-    label: z.string().min(1),
-    polarity: Polarity.optional(),
+    code: z.number().int().describe('De antwoordcode: de identiteit van het antwoord, ook in een numerieke export.'),
+    label: z.string().min(1).describe('Het antwoord zoals het rapport het afdrukt.'),
+    polarity: Polarity.optional().describe('Hoe het antwoord telt: negative, neutral, positive (schaal), yes/no (filtervraag) of other (apart getoond).'),
     /** false: not a substantive answer ("weet niet"): excluded from N, reported separately. */
-    substantive: z.boolean().default(true),
+    substantive: z.boolean().default(true).describe('false: geen inhoudelijk antwoord ("weet niet"): telt niet mee in N.'),
+    export_texts: ExportTexts,
   })
   .strict();
 
+/** What the export's header says about a column: ImportId (row 3) and question text (row 2). */
+const ExportHeader = z
+  .object({
+    import_id: z.string().min(1).optional().describe('De ImportId uit kopregel 3 van de export, bijvoorbeeld QID12 of QID12_1.'),
+    text: z.string().min(1).optional().describe('De vraagtekst uit kopregel 2 van de export.'),
+  })
+  .strict()
+  .describe('Wat de export over de kolom zegt; check en build vergelijken het met de kopregels, zodat verwisselde of hernummerde kolommen opvallen.');
+
 const QuestionKind = z.enum(['likert', 'yesno', 'multiselect', 'usefulness']);
 
-const Option = z.object({ key: z.string().min(1), label: z.string().min(1), column: z.string().min(1) }).strict();
+const Option = z
+  .object({
+    key: z.string().min(1),
+    label: z.string().min(1),
+    column: z.string().min(1),
+    export: ExportHeader.optional(),
+    export_texts: ExportTexts,
+  })
+  .strict();
 
 /** Far above any real questionnaire (2018: 60 questions, scales of 6 answers), so a mistake cannot exhaust memory. */
 export const QUESTIONNAIRE_LIMITS = { maxQuestions: 2000, maxAnswers: 100, maxOptions: 200 };
@@ -37,6 +60,7 @@ const Question = z
     column: z.string().optional(),
     /** Multiselect: the choices, each in its own column (checked = 1) unless `column` holds them all. */
     options: z.array(Option).max(QUESTIONNAIRE_LIMITS.maxOptions).optional(),
+    export: ExportHeader.optional(),
     asked: z
       .object({
         organisation: z.boolean().default(true),
@@ -66,17 +90,31 @@ export const QuestionnaireSchema = z
 export type Polarity = z.infer<typeof Polarity>;
 export type QuestionKind = z.infer<typeof QuestionKind>;
 export type AnswerOption = z.infer<typeof Answer>;
+export type ExportHeader = z.infer<typeof ExportHeader>;
 export type QuestionGroup = z.infer<typeof Group>;
 type RawQuestion = z.infer<typeof Question>;
 
 /** A question with its scale resolved; multiselect questions have `options` instead of `answers`. */
 export interface Question extends Omit<RawQuestion, 'scale'> {
+  /** The scale's key, when the question has one. */
+  scale?: string;
   answers: AnswerOption[];
   options?: z.infer<typeof Option>[];
+  /** Lines in questionnaire.yaml, for messages that tell the user what to change. */
+  source: QuestionSource;
+}
+
+export interface QuestionSource {
+  line?: number;
+  columnLine?: number;
+  exportLine?: number;
+  options: { line?: number; exportLine?: number }[];
 }
 
 export interface Questionnaire {
   file: string;
+  /** Line in questionnaire.yaml of each scale and each of its answers. */
+  scaleLines: Record<string, { line?: number; answers: (number | undefined)[] }>;
   groups: QuestionGroup[];
   questions: Question[];
   byKey: Map<string, Question>;
@@ -97,6 +135,13 @@ export function loadQuestionnaire(path: string, productKeys?: readonly string[])
 
   for (const [i, raw] of data.questions.entries()) {
     const { scale, ...rest } = raw;
+    const lineOf = (...p: (string | number)[]) => locate(parsed, ['questions', i, ...p]).line;
+    const source: QuestionSource = {
+      line: lineOf(),
+      columnLine: lineOf(raw.column ? 'column' : 'options'),
+      exportLine: lineOf(raw.export ? 'export' : raw.column ? 'column' : 'options'),
+      options: (raw.options ?? []).map((o, oi) => ({ line: lineOf('options', oi), exportLine: lineOf('options', oi, o.export ? 'export' : 'column') })),
+    };
     if (byKey.has(raw.key)) problems.push(problem(at(i, 'key'), `de vraag '${raw.key}' staat twee keer in de vragenlijst.`, 'Geef elke vraag een eigen sleutel.'));
     if (!groupKeys.has(raw.group)) problems.push(problem(at(i, 'group'), `onbekende groep '${raw.group}'.`, `Kies uit: ${[...groupKeys].join(', ')}.`));
     let answers: AnswerOption[] = [];
@@ -131,7 +176,7 @@ export function loadQuestionnaire(path: string, productKeys?: readonly string[])
         seenOption.add(id);
       }
     }
-    byKey.set(raw.key, { ...rest, answers });
+    byKey.set(raw.key, { ...rest, ...(scale ? { scale } : {}), answers, source });
   }
   for (const [i, q] of data.questions.entries()) {
     if (!q.filter) continue;
@@ -154,7 +199,10 @@ export function loadQuestionnaire(path: string, productKeys?: readonly string[])
   }
   problems.push(...routingCycles(data.questions, byKey, at));
   if (problems.length) throw new InputError(problems);
-  return { file: parsed.file, groups: data.groups, questions: [...byKey.values()], byKey };
+  const scaleLines = Object.fromEntries(
+    Object.entries(data.scales).map(([key, answers]) => [key, { line: locate(parsed, ['scales', key]).line, answers: answers.map((_, ai) => locate(parsed, ['scales', key, ai]).line) }]),
+  );
+  return { file: parsed.file, scaleLines, groups: data.groups, questions: [...byKey.values()], byKey };
 }
 
 /**

@@ -28,9 +28,11 @@ export const ReportTemplatesSchema = z.object({
     product_divider: z.string(),
     product_divider_segments: z.string(),
     segments_too_few: z.string(),
+    /** Methodology: which rows of the export did not count. Names: {{ontvangen}}, {{meegeteld}}, {{redenen}}. */
+    excluded: z.string().default('Van de {{ontvangen}} ontvangen antwoorden tellen er {{meegeteld}} mee; niet meegeteld zijn: {{redenen}}.'),
   }),
   tables: z.object({
-    response: z.object({ caption: z.string(), header: z.array(z.string()).length(5), total: z.string() }),
+    response: z.object({ caption: z.string(), header: z.array(z.string()).length(5), total: z.string(), excluded: z.string().default('Niet meegeteld: {{reden}}') }),
     comparison: z.object({ caption: z.string(), header: z.array(z.string()).length(4), too_few: z.string() }),
     coding: z.object({ caption: z.string(), header: z.array(z.string()).length(3), polarity: z.record(z.string(), z.string()) }),
     margins: z.object({ caption: z.string(), size: z.string(), share: z.string(), share_pair: z.string() }),

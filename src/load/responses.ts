@@ -1,3 +1,5 @@
+import type { Exclusion } from './response-filter.ts';
+
 /**
  * The survey's answers in columnar form: one typed array per question, one slot per respondent.
  * Columnar because 100,000 respondents × 40 questions must aggregate in well under a second.
@@ -6,7 +8,12 @@ export const BLANK = -32768; // empty cell: not asked, or left before the questi
 export const SEEN_UNANSWERED = -99; // Qualtrics: shown but not answered
 
 export interface ResponseData {
+  /** Respondents that count (after the edition's `responses:` rules). */
   count: number;
+  /** Data rows in the export, counted or not. */
+  received: number;
+  /** Rows left out, by reason; their counts add up to received − count. */
+  excluded: Exclusion[];
   responseIds: string[];
   /** 1 when the respondent finished the questionnaire. */
   finished: Uint8Array;

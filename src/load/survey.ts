@@ -2,7 +2,13 @@ import { loadEdition, type Edition } from './edition.ts';
 import { loadQuestionnaire, type Question, type Questionnaire } from './questionnaire.ts';
 import { parseQualtricsExport, readQualtricsExport } from './qualtrics/read-export.ts';
 import type { QualtricsExport } from './qualtrics/export.ts';
+import { readFileSync } from 'node:fs';
 import { InputError, problem, type InputProblem } from './input-error.ts';
+import { locate, parseYaml, type ParsedYaml } from './yaml-file.ts';
+import { selectResponses, type RuleLocation } from './response-filter.ts';
+import { ProblemTally } from './problem-tally.ts';
+import { verifyMapping } from './verify-mapping.ts';
+import { normalise } from './normalise.ts';
 import { BLANK, SEEN_UNANSWERED, type ResponseData } from './responses.ts';
 import { looksLikeFreeTextColumn, quoteCell } from './cell-excerpt.ts';
 
@@ -11,9 +17,9 @@ export interface Survey {
   edition: Edition;
   questionnaire: Questionnaire;
   responses: ResponseData;
+  /** What the load stage noticed but did not stop for (check and build print them). */
+  warnings: InputProblem[];
 }
-
-const MAX_REPORTED_PROBLEMS = 25;
 
 /**
  * An export that is not read from its path on disk but handed over in memory: `diff --rev` reads a
@@ -31,9 +37,9 @@ export function loadSurvey(editionFile: string, dataSource?: DataSource): Survey
   const keepColumns = mappedColumns(edition, questionnaire);
   const inMemory = dataSource?.read(edition.dataPath);
   const exp = inMemory ? parseQualtricsExport(inMemory.data, inMemory.file, { keepColumns }) : readQualtricsExport(edition.dataPath, { keepColumns });
-  const responses = toResponses(exp, edition, questionnaire);
+  const { responses, warnings } = toResponses(exp, edition, questionnaire);
   checkResponseCounts(edition, responses, exp.file);
-  return { edition, questionnaire, responses };
+  return { edition, questionnaire, responses, warnings };
 }
 
 /**
@@ -60,8 +66,13 @@ export function checkResponseCounts(edition: Edition, responses: ResponseData, d
 }
 
 export function mappedColumns(edition: Edition, questionnaire: Questionnaire): Set<string> {
-  const cols = new Set<string>([edition.data.response_id_column, edition.data.finished_column, edition.data.product_column]);
-  if (edition.data.segment_column) cols.add(edition.data.segment_column);
+  const d = edition.data;
+  const cols = new Set<string>([d.response_id_column, d.finished_column, d.product_column]);
+  if (d.segment_column) cols.add(d.segment_column);
+  // Status, Progress and RecordedDate are metadata, always kept; other names only when a rule needs them.
+  if (d.status_column !== 'Status' && edition.responses.exclude_status.length) cols.add(d.status_column);
+  if (d.progress_column !== 'Progress' && edition.responses.min_progress !== null) cols.add(d.progress_column);
+  if (d.date_column !== 'RecordedDate' && edition.responses.recorded_between !== null) cols.add(d.date_column);
   for (const q of questionnaire.questions) {
     if (q.column) cols.add(q.column);
     for (const o of q.options ?? []) cols.add(o.column);
@@ -69,12 +80,31 @@ export function mappedColumns(edition: Edition, questionnaire: Questionnaire): S
   return cols;
 }
 
-/** Maps the export's cells to answer codes, reporting every bad cell with its row and column. */
-export function toResponses(exp: QualtricsExport, edition: Edition, questionnaire: Questionnaire): ResponseData {
-  const problems: InputProblem[] = [];
-  const report = (p: InputProblem) => {
-    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(p);
+/** Where a rule of edition.yaml is written (its line), for messages about that rule. */
+function ruleLocator(edition: Edition): RuleLocation {
+  let parsed: ParsedYaml | null = null;
+  return (...path) => {
+    try {
+      parsed ??= parseYaml(readFileSync(edition.file, 'utf8'), edition.file);
+      return { file: edition.file, ...locate(parsed, path) };
+    } catch {
+      return { file: edition.file };
+    }
   };
+}
+
+/** Maps the export's cells to answer codes, reporting every bad cell with its row and column. */
+export function toResponses(exp: QualtricsExport, edition: Edition, questionnaire: Questionnaire): { responses: ResponseData; warnings: InputProblem[] } {
+  const d = edition.data;
+  const selection = selectResponses(
+    exp,
+    edition.responses,
+    { responseId: d.response_id_column, status: d.status_column, finished: d.finished_column, progress: d.progress_column, date: d.date_column },
+    ruleLocator(edition),
+  );
+  const problems: InputProblem[] = selection.problems.filter((p) => p.severity === 'error');
+  const warnings: InputProblem[] = selection.problems.filter((p) => p.severity === 'warning');
+  const tally = new ProblemTally();
   const colIndex = new Map<string, number>();
   exp.columns.forEach((c, i) => colIndex.set(c.name, i));
   const need = (name: string, what: string): number => {
@@ -92,49 +122,51 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
     column: (exp.columns[col]?.index ?? col) + 1,
     columnName: exp.columns[col]?.name,
   });
+  problems.push(...verifyMapping(exp, questionnaire));
+  if (problems.length) throw new InputError([...problems, ...warnings]);
 
-  const count = exp.rows.length;
-  const idCol = need(edition.data.response_id_column, 'ResponseId');
-  const finCol = need(edition.data.finished_column, 'Finished');
-  const prodCol = need(edition.data.product_column, 'productvraag');
-  const segCol = edition.data.segment_column ? need(edition.data.segment_column, 'segment') : -1;
+  const rows = selection.kept.map((r) => exp.rows[r]!);
+  const rowLines = selection.kept.map((r) => exp.rowLines[r]!);
+  const kept: QualtricsExport = { ...exp, rows, rowLines };
+  const count = rows.length;
+  const idCol = need(d.response_id_column, 'ResponseId');
+  const prodCol = need(d.product_column, 'productvraag');
+  const segCol = d.segment_column ? need(d.segment_column, 'segment') : -1;
+  const keptCellAt = (row: number, col: number) => cellAt(selection.kept[row]!, col);
 
   const responseIds: string[] = new Array(count);
-  const finished = new Uint8Array(count);
   const product = new Int16Array(count).fill(-1);
   const segment = new Int16Array(count).fill(-1);
   const seenIds = new Map<string, number>();
   const productByCode = new Map<string, number>();
   edition.products.forEach((p, i) => {
     productByCode.set(String(p.code), i);
-    productByCode.set(p.name.toLowerCase(), i);
+    productByCode.set(normalise(p.name), i);
   });
   const known = edition.products.map((p) => `${p.code} (${p.name})`).join(', ');
 
   for (let r = 0; r < count; r++) {
-    const row = exp.rows[r]!;
+    const row = rows[r]!;
     const id = row[idCol] ?? '';
-    if (!id) report(problem(cellAt(r, idCol), 'lege ResponseId.', 'Elke respons heeft een ResponseId nodig; exporteer opnieuw.'));
+    if (!id) tally.add('id-empty', problem(keptCellAt(r, idCol), 'lege ResponseId.', 'Elke respons heeft een ResponseId nodig; exporteer opnieuw.'));
     const earlier = seenIds.get(id);
     if (earlier !== undefined) {
-      report(problem(cellAt(r, idCol), `ResponseId ${quoteCell(id)} komt twee keer voor (ook op regel ${exp.rowLines[earlier]}).`, 'Verwijder de dubbele respons.'));
+      tally.add('id-twice', problem(keptCellAt(r, idCol), `ResponseId ${quoteCell(id)} komt twee keer voor (ook op regel ${rowLines[earlier]}).`, 'Verwijder de dubbele respons of zet één ervan onder responses.drop_response_ids.'));
     }
     seenIds.set(id, r);
     responseIds[r] = id;
-    const fin = (row[finCol] ?? '').trim().toLowerCase();
-    finished[r] = fin === '1' || fin === 'true' ? 1 : 0;
     const pc = (row[prodCol] ?? '').trim();
     if (pc !== '') {
-      const pi = productByCode.get(pc) ?? productByCode.get(pc.toLowerCase());
+      const pi = productByCode.get(pc) ?? productByCode.get(normalise(pc));
       if (pi === undefined) {
-        report(problem(cellAt(r, prodCol), `product ${quoteCell(pc)} staat niet in de editie.`, `Bekende producten: ${known}. Voeg het product toe aan ${edition.file} of corrigeer de data.`));
+        tally.add(`product:${pc}`, problem(keptCellAt(r, prodCol), `product ${quoteCell(pc)} staat niet in de editie.`, `Bekende producten: ${known}. Voeg het product toe aan ${edition.file} of corrigeer de data.`));
       } else {
         product[r] = pi;
         const segs = edition.products[pi]!.segments;
         const sc = segCol >= 0 ? (row[segCol] ?? '').trim() : '';
         if (segs.length && sc !== '') {
           const si = segs.findIndex((s) => s.code === sc);
-          if (si < 0) report(problem(cellAt(r, segCol), `onbekend segment ${quoteCell(sc)} voor ${edition.products[pi]!.name}.`, `Verwacht een van: ${segs.map((s) => s.code).join(', ')}.`));
+          if (si < 0) tally.add(`segment:${pi}`, problem(keptCellAt(r, segCol), `onbekend segment ${quoteCell(sc)} voor ${edition.products[pi]!.name}.`, `Verwacht een van: ${segs.map((s) => s.code).join(', ')}.`));
           segment[r] = si;
         }
       }
@@ -143,35 +175,75 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
 
   const answers = new Map<string, Int32Array>();
   const selections = new Map<string, Uint8Array[]>();
+  const ctx: ReadContext = { exp: kept, questionnaire, need, cellAt: keptCellAt, tally };
   for (const q of questionnaire.questions) {
-    if (q.kind === 'multiselect') selections.set(q.key, readSelections(q, exp, need, cellAt, report));
-    else answers.set(q.key, readAnswers(q, exp, need(q.column!, q.key), cellAt, report));
+    if (q.kind === 'multiselect') selections.set(q.key, readSelections(q, ctx));
+    else answers.set(q.key, readAnswers(q, ctx, need(q.column!, q.key)));
   }
-  if (problems.length) throw new InputError(problems);
-  return { count, responseIds, finished, product, segment, answers, selections };
+  if (tally.size) throw new InputError([...tally.problems(), ...warnings]);
+  const responses: ResponseData = {
+    count,
+    received: selection.received,
+    excluded: selection.excluded,
+    responseIds,
+    finished: selection.finished,
+    product,
+    segment,
+    answers,
+    selections,
+  };
+  return { responses, warnings };
+}
+
+interface ReadContext {
+  exp: QualtricsExport;
+  questionnaire: Questionnaire;
+  need: (name: string, what: string) => number;
+  cellAt: CellAt;
+  tally: ProblemTally;
 }
 
 type CellAt = (row: number, col: number) => { file: string; line?: number; column?: number; columnName?: string };
 
-function readAnswers(q: Question, exp: QualtricsExport, col: number, cellAt: CellAt, report: (p: InputProblem) => void): Int32Array {
+/** "kolom Q2_1 (fixtures/x.csv, regel 5, kolom 19)": where in the export a mapped cell is. */
+function exportPlace(at: ReturnType<CellAt>): string {
+  return `kolom ${at.columnName ?? at.column} (${at.file}, regel ${at.line}, kolom ${at.column})`;
+}
+
+/** A mapping problem is reported at the questionnaire.yaml line to change; the export's place is in the message. */
+function mappingProblem(ctx: ReadContext, line: number | undefined, at: ReturnType<CellAt>, message: string, hint: string) {
+  return problem({ file: ctx.questionnaire.file, ...(line !== undefined ? { line } : {}), columnName: at.columnName }, `${exportPlace(at)}: ${message}`, hint);
+}
+
+function readAnswers(q: Question, ctx: ReadContext, col: number): Int32Array {
+  const { exp, cellAt } = ctx;
   const byCell = new Map<string, number>();
   for (const a of q.answers) {
     byCell.set(String(a.code), a.code);
-    byCell.set(a.label.toLowerCase(), a.code);
+    for (const text of [a.label, ...a.export_texts]) byCell.set(normalise(text), a.code);
   }
   byCell.set(String(SEEN_UNANSWERED), SEEN_UNANSWERED);
   const expected = q.answers.map((a) => `${a.code} (${a.label})`).join(', ');
+  const scaleLine = q.scale ? ctx.questionnaire.scaleLines[q.scale]?.line : undefined;
   const out = new Int32Array(exp.rows.length);
-  const bad = new BadCells(q, cellAt, report);
+  const bad = new BadCells(q, ctx, q.source.columnLine);
   for (let r = 0; r < exp.rows.length; r++) {
     const cell = exp.rows[r]![col] ?? '';
     if (cell === '') {
       out[r] = BLANK;
       continue;
     }
-    const code = byCell.get(cell) ?? byCell.get(cell.trim().toLowerCase());
+    const code = byCell.get(cell) ?? byCell.get(normalise(cell)) ?? byCell.get(cell.trim().replace(/\.0$/, ''));
     if (code === undefined) {
-      bad.add(r, col, cell, (v) => problem(cellAt(r, col), `onbekend antwoord ${v} op vraag '${q.key}'.`, `Verwacht een van: ${expected}, of leeg.`));
+      bad.add(`answer:${q.key}`, r, col, cell, (at, v) =>
+        mappingProblem(
+          ctx,
+          q.source.columnLine,
+          at,
+          `onbekend antwoord ${v} op vraag '${q.key}'.`,
+          `Verwacht een van: ${expected}, of leeg. Betekent het een van die antwoorden, zet de tekst dan onder export_texts van dat antwoord in schaal '${q.scale ?? ''}'${scaleLine ? ` (regel ${scaleLine})` : ''}; anders hoort deze kolom niet bij '${q.key}' (pas 'column' aan).`,
+        ),
+      );
       out[r] = BLANK;
     } else out[r] = code;
   }
@@ -180,52 +252,53 @@ function readAnswers(q: Question, exp: QualtricsExport, col: number, cellAt: Cel
 }
 
 /**
- * The bad cells of one question, reported after its columns are read: a few wrong codes each with a
- * clipped excerpt; a column that holds typed text (an open question mapped by mistake) once, without
- * any of its values, so no answer leaves the process in an error message.
+ * The bad cells of one question, reported after its columns are read: wrong codes with a clipped
+ * excerpt, summarised per kind ("… en nog 312 keer"); a column that holds typed text (an open
+ * question mapped by mistake) once, without any of its values, so no answer leaves the process.
  */
 class BadCells {
-  private readonly cells: { row: number; col: number; value: string; make: (quoted: string) => InputProblem }[] = [];
+  private readonly cells: { kind: string; row: number; col: number; value: string; make: (at: ReturnType<CellAt>, quoted: string) => InputProblem }[] = [];
   private total = 0;
 
   constructor(
     private readonly q: Question,
-    private readonly cellAt: CellAt,
-    private readonly report: (p: InputProblem) => void,
+    private readonly ctx: ReadContext,
+    private readonly line: number | undefined,
   ) {}
 
-  add(row: number, col: number, value: string, make: (quoted: string) => InputProblem): void {
+  add(kind: string, row: number, col: number, value: string, make: (at: ReturnType<CellAt>, quoted: string) => InputProblem): void {
     this.total++;
-    if (this.cells.length < 1000) this.cells.push({ row, col, value, make });
+    if (this.cells.length < 1000) this.cells.push({ kind, row, col, value, make });
+    else this.ctx.tally.add(kind, make(this.ctx.cellAt(row, col), quoteCell(value)));
   }
 
   flush(): void {
     if (!this.cells.length) return;
+    const { ctx } = this;
     if (looksLikeFreeTextColumn(this.cells.map((c) => c.value))) {
       const first = this.cells[0]!;
-      this.report(
-        problem(
-          this.cellAt(first.row, first.col),
+      ctx.tally.add(
+        `free-text:${this.q.key}`,
+        mappingProblem(
+          ctx,
+          this.line,
+          ctx.cellAt(first.row, first.col),
           `${this.total} ${this.total === 1 ? 'cel' : 'cellen'} bij vraag '${this.q.key}' bevatten tekst die geen antwoord op de schaal is; dit lijkt een open tekstveld. De inhoud wordt niet getoond (open antwoorden kunnen persoonsgegevens bevatten).`,
           'Controleer de kolom van deze vraag in de vragenlijst: koppel de vraag aan de kolom met de antwoordcodes, niet aan een tekstveld.',
         ),
       );
       return;
     }
-    for (const c of this.cells) this.report(c.make(quoteCell(c.value)));
+    for (const c of this.cells) ctx.tally.add(c.kind, c.make(ctx.cellAt(c.row, c.col), quoteCell(c.value)));
   }
 }
 
-function readSelections(
-  q: Question,
-  exp: QualtricsExport,
-  need: (name: string, what: string) => number,
-  cellAt: CellAt,
-  report: (p: InputProblem) => void,
-): Uint8Array[] {
+function readSelections(q: Question, ctx: ReadContext): Uint8Array[] {
+  const { exp, need } = ctx;
   const options = q.options ?? [];
   const out = options.map(() => new Uint8Array(exp.rows.length));
-  const bad = new BadCells(q, cellAt, report);
+  const texts = options.map((o) => new Set([o.label, ...o.export_texts].map(normalise)));
+  const bad = new BadCells(q, ctx, q.source.columnLine);
   if (q.column) {
     // One combined cell: "1,3" (codes = option positions, 1-based) or the options' labels.
     const col = need(q.column, q.key);
@@ -233,12 +306,12 @@ function readSelections(
       const cell = (exp.rows[r]![col] ?? '').trim();
       if (cell === '' || cell === String(SEEN_UNANSWERED)) continue;
       for (const part of cell.split(',').map((s) => s.trim()).filter(Boolean)) {
-        let oi = /^\d+$/.test(part) ? Number(part) - 1 : options.findIndex((o) => o.label.toLowerCase() === part.toLowerCase());
+        const oi = /^\d+$/.test(part) ? Number(part) - 1 : texts.findIndex((t) => t.has(normalise(part)));
         if (oi < 0 || oi >= options.length) {
-          bad.add(r, col, part, (v) => problem(cellAt(r, col), `onbekende keuze ${v} bij vraag '${q.key}'.`, `Verwacht 1–${options.length} of: ${options.map((o) => o.label).join(', ')}.`));
-          oi = -1;
-        }
-        if (oi >= 0) out[oi]![r] = 1;
+          bad.add(`choice:${q.key}`, r, col, part, (at, v) =>
+            mappingProblem(ctx, q.source.columnLine, at, `onbekende keuze ${v} bij vraag '${q.key}'.`, `Verwacht 1–${options.length} of: ${options.map((o) => o.label).join(', ')}; zet een andere keuzetekst onder export_texts van de bedoelde optie.`),
+          );
+        } else out[oi]![r] = 1;
       }
     }
     bad.flush();
@@ -249,8 +322,18 @@ function readSelections(
     for (let r = 0; r < exp.rows.length; r++) {
       const cell = (exp.rows[r]![col] ?? '').trim();
       if (cell === '' || cell === '0' || cell === String(SEEN_UNANSWERED)) continue;
-      if (cell === '1' || cell.toLowerCase() === o.label.toLowerCase()) out[oi]![r] = 1;
-      else bad.add(r, col, cell, (v) => problem(cellAt(r, col), `onverwachte waarde ${v} in keuzekolom '${o.label}' van '${q.key}'.`, 'Verwacht 1 (aangevinkt) of leeg.'));
+      if (cell === '1' || texts[oi]!.has(normalise(cell))) out[oi]![r] = 1;
+      else {
+        bad.add(`choice:${q.key}:${o.key}`, r, col, cell, (at, v) =>
+          mappingProblem(
+            ctx,
+            q.source.options[oi]?.line,
+            at,
+            `onverwachte waarde ${v} in keuzekolom '${o.label}' van '${q.key}'.`,
+            `Verwacht 1 of '${o.label}' (aangevinkt) of leeg; staat er een andere keuzetekst, zet die dan onder export_texts van deze optie, of controleer of de kolom bij deze optie hoort.`,
+          ),
+        );
+      }
     }
   });
   bad.flush();

@@ -14,6 +14,8 @@ import type { NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
 import { marginTable } from './margin-table.ts';
 import { assignHeadingLevels } from './heading-levels.ts';
+import { describeExclusion } from '../load/response-filter.ts';
+import { answerTones, type Tone } from '../load/answer-tones.ts';
 import {
   REPORT_MODEL_SCHEMA,
   type Block,
@@ -65,6 +67,7 @@ class ModelBuilder {
 
   build(): ReportModel {
     const { edition, templates } = this.input;
+    const stats = this.input.aggregates.statistics;
     this.numberSections();
     const cover = {
       organisation: edition.organisation,
@@ -82,12 +85,17 @@ class ModelBuilder {
         organisation: edition.organisation,
         author: edition.author,
         published: edition.published,
-        previousEdition: edition.previous_edition,
+        previousEdition: this.input.previous?.year ?? null,
         keywords: [edition.organisation, 'tevredenheidsonderzoek', String(edition.year), ...edition.products.map((p) => p.name)],
       },
       cover,
       colofon: this.reportSnippet('colofon', 'colofon'),
       parts: [this.frontMatter(), this.organisationPart(), this.productsPart(), this.methodologyPart()],
+      responses: {
+        received: stats.received,
+        counted: stats.responded,
+        excluded: stats.excluded.map((e) => ({ ...e, description: describeExclusion(e) })),
+      },
     };
     this.checkAllSnippetsUsed();
     assignHeadingLevels(model.parts);
@@ -166,7 +174,8 @@ class ModelBuilder {
         .filter((a): a is Aggregate => !!a && !a.suppressed)
         .map((a) => chartRow(this.caption(questionnaire.byKey.get(a.question)!, null), a));
       if (!rows.length) continue;
-      summaryCharts.push(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals));
+      const tones = Object.assign({}, ...rows.map((r) => tonesOf(questionnaire.byKey.get(r.question)!)));
+      summaryCharts.push(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones));
     }
     const chapter = (id: string, title: string, topic: string, intro: Block[]): Chapter => ({
       id, number: null, title, product: null, topic, inToc: true, divider: null, intro, sections: [],
@@ -251,8 +260,25 @@ class ModelBuilder {
       rows: [
         ...s.perProduct.map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(p.share, 1)]),
         [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
+        ...s.excluded.map((e) => [this.t(rt.excluded, { reden: describeExclusion(e) }), '', formatNumber(e.count), '', '']),
       ],
+      ...(s.excluded.length ? { rowsAfterTotal: s.excluded.length } : {}),
     };
+    const excludedSentence: Block[] = s.excluded.length
+      ? [
+          {
+            type: 'paragraph',
+            id: 'onderzoeksverantwoording-niet-meegeteld',
+            text: this.t(templates.sentences.excluded, {
+              ontvangen: formatNumber(s.received),
+              meegeteld: formatNumber(s.responded),
+              redenen: s.excluded.map((e) => `${formatNumber(e.count)} × ${describeExclusion(e)}`).join(', '),
+            }),
+            figures: [],
+            source: { file: 'templates/report.yaml', key: 'sentences.excluded' },
+          },
+        ]
+      : [];
     const ct = templates.tables.coding;
     const likertScale = questionnaire.questions.find((q) => q.kind === 'likert')!.answers;
     const codingTable: Block = {
@@ -281,7 +307,7 @@ class ModelBuilder {
           intro: this.reportSnippet('onderzoeksverantwoording', 'onderzoeksverantwoording'),
           sections: [
             section(1, 'design', this.reportSnippet('onderzoeksverantwoording-opzet', 'ov-opzet')),
-            section(2, 'response', [...this.reportSnippet('onderzoeksverantwoording-respons', 'ov-respons'), responseTable]),
+            section(2, 'response', [...this.reportSnippet('onderzoeksverantwoording-respons', 'ov-respons'), ...excludedSentence, responseTable]),
             section(3, 'processing', [...this.reportSnippet('onderzoeksverantwoording-verwerking', 'ov-verwerking'), codingTable]),
             section(4, 'precision', [...this.reportSnippet('onderzoeksverantwoording-nauwkeurigheid', 'ov-nauwkeurigheid'), this.marginTable()]),
             section(5, 'confidentiality', this.reportSnippet('onderzoeksverantwoording-vertrouwelijkheid', 'ov-vertrouwelijkheid')),
@@ -414,7 +440,8 @@ class ModelBuilder {
     const kind = q.kind === 'yesno' ? 'yesno' : q.kind === 'multiselect' ? 'multiselect' : 'likert';
     const before = previousAggregate(this.input.previous, q, a.scope, ALL);
     const previous = before && kind !== 'multiselect' ? { year: this.input.previous!.year, aggregate: before } : undefined;
-    const blocks: Block[] = [chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals)];
+    const tones = tonesOf(q);
+    const blocks: Block[] = [chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones)];
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];
@@ -426,7 +453,7 @@ class ModelBuilder {
       }
       if (rows.length >= 2) {
         const { sentences } = this.input.templates;
-        blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals));
+        blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones));
         if (tooSmall.length) {
           blocks.push({
             type: 'note',
@@ -443,3 +470,8 @@ class ModelBuilder {
   }
 }
 
+
+/** Each answer's place in its scale, by label: the chart colours and legend follow it, not the wording. */
+function tonesOf(q: Question): Record<string, Tone> {
+  return Object.fromEntries(answerTones(q.answers));
+}

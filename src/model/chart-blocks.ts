@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
 import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.ts';
+import type { Tone } from '../load/answer-tones.ts';
 import type { ChartBlock, ChartKind, ChartRow, PreviousResult } from './report-types.ts';
 
 function previousResult(year: number, a: Aggregate): PreviousResult {
@@ -24,12 +25,13 @@ export function chartRow(label: string, a: Aggregate, previous?: { year: number;
   };
 }
 
-export function chartBlock(id: string, chart: ChartKind, caption: string | null, rows: ChartRow[], decimals: number): ChartBlock {
+export function chartBlock(id: string, chart: ChartKind, caption: string | null, rows: ChartRow[], decimals: number, tones?: Record<string, Tone>): ChartBlock {
   const first = rows[0]!;
   return {
     type: 'chart',
     id,
     chart,
+    ...(tones && Object.keys(tones).length ? { tones } : {}),
     question: first.question,
     scope: first.scope,
     segment: first.segment,

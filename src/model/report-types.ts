@@ -1,3 +1,4 @@
+import type { Tone } from '../load/answer-tones.ts';
 /**
  * The report model: the whole report as a tree of plain data (parts → chapters → sections →
  * blocks), in reading order, with every Dutch text already written. The PDF, the JSON file and
@@ -13,6 +14,17 @@ export interface ReportModel {
   /** The colofon / disclaimer page, after the cover. */
   colofon: Block[];
   parts: Part[];
+  /** Which rows of the export count as responses (edition.yaml, responses:), and why the others do not. */
+  responses: ResponsesInfo;
+}
+
+export interface ResponsesInfo {
+  /** Data rows in the export. */
+  received: number;
+  /** Rows that count as responses. */
+  counted: number;
+  /** By reason; `count`s add up to received − counted. `description` is the phrase the report prints. */
+  excluded: { reason: string; status?: string; count: number; description: string }[];
 }
 
 export interface EditionInfo {
@@ -145,6 +157,11 @@ export interface ChartBlock {
   type: 'chart';
   id: string;
   chart: ChartKind;
+  /**
+   * Each answer's place in its scale, by label ('negative-2' … 'positive-2', 'neutral', 'other',
+   * 'yes', 'no'): colours and legend follow it, so editions that word a scale differently chart alike.
+   */
+  tones?: Record<string, Tone>;
   /** The chart's question, scope and segment (for comparisons: those of the first row). */
   question: string | null;
   scope: string;
@@ -171,6 +188,8 @@ export interface TableBlock {
   caption: string;
   header: string[];
   rows: string[][];
+  /** Rows after the total row (e.g. responses that did not count); the total row is the one before them. */
+  rowsAfterTotal?: number;
   /** Column alignment: numbers right. */
   align: ('left' | 'right')[];
   /** The last row is a total (printed bold). */

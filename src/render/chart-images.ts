@@ -87,9 +87,10 @@ export async function renderChartImages(
   const images = new Map<string, ChartImage>();
   for (const [i, block] of blocks.entries()) {
     const previousYear = block.rows.find((r) => r.previous)?.previous?.year;
+    const withTones = block.tones ? { ...options, tones: block.tones } : options;
     const spec = chartSpec(
       block,
-      previousYear === undefined ? options : { ...options, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
+      previousYear === undefined ? withTones : { ...withTones, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
     );
     const key = cache ? JSON.stringify(spec) : '';
     let img = cache?.get(key);

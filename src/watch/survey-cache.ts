@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError, problem } from '../load/input-error.ts';
 import type { PreviousEdition } from '../analyse/previous-edition.ts';
 import { loadSurvey, type DataSource, type Survey } from '../load/survey.ts';
@@ -35,28 +35,32 @@ export function loadSurveyCached(
 
 /**
  * The edition named as `previous_edition` in edition.yaml, loaded and analysed (and cached like
- * this year's): content/<year>/ beside this edition.
+ * this year's): a year (the sibling folder) or a path, resolved when edition.yaml was loaded.
  */
 export function loadPreviousEdition(survey: Survey, cache?: Pick<BuildCache, 'survey' | 'previous'>, dataSource?: DataSource): PreviousEdition | undefined {
-  const year = survey.edition.previous_edition;
-  if (year === null) return undefined;
-  const file = join(survey.edition.dir, '..', String(year), 'edition.yaml');
-  if (!existsSync(file)) {
-    throw new InputError(
-      problem({ file: survey.edition.file }, `de vorige editie ${year} bestaat niet (verwacht ${file}).`, 'Corrigeer previous_edition in edition.yaml of laat het leeg (null).'),
-    );
-  }
+  const file = survey.edition.previousEditionFile;
+  if (file === null) return undefined;
   const before = loadSurveyCached(file, cache, undefined, 'previous', dataSource);
-  if (before.survey.edition.year !== year) {
+  const named = survey.edition.previous_edition;
+  if (typeof named === 'number' && before.survey.edition.year !== named) {
     throw new InputError(
       problem(
         { file: before.survey.edition.file },
-        `deze editie heeft jaar ${before.survey.edition.year}, maar ${survey.edition.file} noemt haar als vorige editie ${year}.`,
+        `deze editie heeft jaar ${before.survey.edition.year}, maar ${survey.edition.file} noemt haar als vorige editie ${named}.`,
         'Corrigeer het jaar in deze edition.yaml of previous_edition in de nieuwe editie.',
       ),
     );
   }
-  return { year, questionnaire: before.survey.questionnaire, aggregates: before.aggregates };
+  if (typeof named === 'string' && before.survey.edition.year >= survey.edition.year) {
+    throw new InputError(
+      problem(
+        { file: survey.edition.file },
+        `de vorige editie (${named}) heeft jaar ${before.survey.edition.year}, niet eerder dan deze editie (${survey.edition.year}).`,
+        `Noem een editie van voor ${survey.edition.year} als previous_edition, of laat het leeg (null).`,
+      ),
+    );
+  }
+  return { year: before.survey.edition.year, questionnaire: before.survey.questionnaire, aggregates: before.aggregates };
 }
 
 /** A hash over the paths and contents of the files; a missing file hashes as missing. */

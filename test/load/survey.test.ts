@@ -34,11 +34,20 @@ describe('loadSurvey', () => {
     expect(survey.responses.count).toBe(10);
   });
 
-  it('reports an unknown answer code with file, line and column', () => {
+  it('reports an unknown answer at the questionnaire line to change, with the export row and column', () => {
     const t = copyEdition(MINI_EDITION);
     t.edit('export.csv', (s) => editCell(s, 1, 'Q2', '7'));
     const [p] = problemsOf(() => loadSurvey(t.edition));
-    expect(p).toMatch(/export\.csv:5:10: fout \(kolom Q2\): onbekend antwoord '7' op vraag 'vertrouwen'\. Verwacht een van: 1 \(Zeer oneens\)/);
+    expect(p).toMatch(/questionnaire\.yaml:21: fout \(kolom Q2\): kolom Q2 \(.*export\.csv, regel 5, kolom 10\): onbekend antwoord '7' op vraag 'vertrouwen'\. Verwacht een van: 1 \(Zeer oneens\)/);
+  });
+
+  it('summarises repeated errors of one kind in one column', () => {
+    const t = copyEdition(MINI_EDITION);
+    t.edit('export.csv', (s) => [1, 2, 3].reduce((text, row) => editCell(text, row, 'Q2', 'Zeer mee oneens'), s));
+    const problems = problemsOf(() => loadSurvey(t.edition));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/onbekend antwoord 'Zeer mee oneens' op vraag 'vertrouwen' \(… en nog 2 keer\)\./);
+    expect(problems[0]).toMatch(/export_texts/);
   });
 
   it('reports a duplicate ResponseId with both lines', () => {
@@ -62,7 +71,7 @@ describe('loadSurvey', () => {
   it('reports a questionnaire mistake at its line', () => {
     const t = copyEdition(MINI_EDITION);
     t.edit('questionnaire.yaml', (s) => s.replace('scale: ja-nee', 'scale: ja-neen'));
-    expect(problemsOf(() => loadSurvey(t.edition))[0]).toMatch(/questionnaire\.yaml:25:12: fout: vraag 'aangesloten' heeft een onbekende schaal 'ja-neen'/);
+    expect(problemsOf(() => loadSurvey(t.edition))[0]).toMatch(/questionnaire\.yaml:26:12: fout: vraag 'aangesloten' heeft een onbekende schaal 'ja-neen'/);
   });
 
   it('reports a YAML syntax error with line and column', () => {

@@ -2,6 +2,7 @@ import { loadSurvey } from '../../load/survey.ts';
 import { aggregateSurvey } from '../../analyse/aggregate.ts';
 import { writeFileAtomic } from '../../output/atomic-write.ts';
 import { formatPercent } from '../../analyse/dutch-number.ts';
+import { describeExclusions } from '../../load/response-filter.ts';
 import type { Aggregates } from '../../analyse/aggregate-types.ts';
 
 export interface AggregateOptions {
@@ -28,6 +29,7 @@ function summary(a: Aggregates, out: string): string {
   const suppressed = a.records.filter((r) => r.suppressed).length;
   return [
     `${a.records.length} aggregaten geschreven naar ${out} (${suppressed} onder de minimale groepsgrootte).`,
+    `Ontvangen ${s.received} rijen; ${s.excluded.length ? `niet meegeteld: ${describeExclusions(s.excluded)}` : 'alle rijen tellen mee'}.`,
     `Uitgenodigd ${s.invited}, gerespondeerd ${s.responded} (${formatPercent(s.responseRate, 1)}), volledig ${s.complete}.`,
     ...s.perProduct.map((p) => `  ${p.product}: ${p.responded} respondenten (${formatPercent(p.share, 1)} van alle respondenten)`),
   ].join('\n');

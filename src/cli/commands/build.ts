@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { build, type BuildProgress, type Stage } from '../../build.ts';
 import { formatNumber } from '../../analyse/dutch-number.ts';
+import { formatProblem } from '../../load/input-error.ts';
 
 const STAGE_TEXT: Record<Stage, string> = {
   laden: 'Gegevens, vragenlijst en teksten laden',
@@ -42,6 +43,7 @@ export async function buildCommand(editionFile: string, outDir: string, print: (
   const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
   const result = await build({ editionFile, outDir, progress: terminalProgress(), sourceDateEpoch: epoch });
   const seconds = (performance.now() - started) / 1000;
+  for (const w of result.warnings) process.stderr.write(`${formatProblem(w)}\n`);
   print(
     [
       `Klaar in ${formatNumber(seconds, 1)} s: ${result.pages} pagina's, ${result.charts} grafieken.`,

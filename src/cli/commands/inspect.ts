@@ -1,5 +1,8 @@
 import type { DropReason, DroppedColumn, ExportColumn, QualtricsExport } from '../../load/qualtrics/export.ts';
 import { readQualtricsExport } from '../../load/qualtrics/read-export.ts';
+import { DEFAULT_RESPONSE_RULES, loadEdition, type ResponseRules } from '../../load/edition.ts';
+import { describeExclusions, selectResponses, type ResponseColumns } from '../../load/response-filter.ts';
+import { formatProblem } from '../../load/input-error.ts';
 
 /**
  * `eindrapport inspect <file.csv>`: what the importer makes of an export, so a user can check a new
@@ -18,13 +21,34 @@ const METADATA = new Set(
   ),
 );
 
+/** Which rows count, and by which rules: the edition's, or the defaults when no edition is given. */
+export interface InspectRules {
+  rules: ResponseRules;
+  columns: ResponseColumns;
+  /** "de standaardregels" or "content/2019/edition.yaml". */
+  source: string;
+}
+
+const DEFAULT_RULES: InspectRules = {
+  rules: DEFAULT_RESPONSE_RULES,
+  columns: { responseId: 'ResponseId', status: 'Status', finished: 'Finished', progress: 'Progress', date: 'RecordedDate' },
+  source: 'de standaardregels',
+};
+
 /** Reads the export (InputError on bad input, printed by the CLI) and describes it. */
-export function inspectCommand(file: string): string {
-  return inspectExport(readQualtricsExport(file));
+export function inspectCommand(file: string, editionPath?: string): string {
+  let rules = DEFAULT_RULES;
+  if (editionPath) {
+    const e = loadEdition(editionPath);
+    const d = e.data;
+    rules = { rules: e.responses, columns: { responseId: d.response_id_column, status: d.status_column, finished: d.finished_column, progress: d.progress_column, date: d.date_column }, source: e.file };
+  }
+  return inspectExport(readQualtricsExport(file), rules);
 }
 
 /** The report text for an export that has already been read. */
-export function inspectExport(exp: QualtricsExport): string {
+export function inspectExport(exp: QualtricsExport, rules: InspectRules = DEFAULT_RULES): string {
+  const selection = selectResponses(exp, rules.rules, rules.columns, () => ({ file: rules.source }));
   const out: string[] = [];
   const meta = exp.columns.filter((c) => METADATA.has(c.name.trim().toLowerCase()));
   const questions = exp.columns.filter((c) => !METADATA.has(c.name.trim().toLowerCase()));
@@ -36,9 +60,15 @@ export function inspectExport(exp: QualtricsExport): string {
     ['BOM', exp.bom ? 'ja (UTF-8 met byte order mark)' : 'nee'],
     ['Waarden', exp.values === 'numeric' ? 'numeriek (antwoordcodes)' : 'keuzetekst (de antwoorden als tekst)'],
     ['Respondenten', formatCount(exp.rows.length)],
+    [
+      'Meegeteld',
+      `${formatCount(selection.kept.length)} volgens ${rules.source}${selection.excluded.length ? `; niet meegeteld: ${describeExclusions(selection.excluded)}` : ''}`,
+    ],
   ];
   const labelWidth = Math.max(...facts.map(([label]) => label.length)) + 1;
   for (const [label, value] of facts) out.push(`  ${`${label}:`.padEnd(labelWidth)} ${value}`);
+
+  for (const p of selection.problems) out.push(`  Let op: ${formatProblem(p)}`);
 
   out.push('');
   out.push(`Metagegevens (${meta.length}): ${meta.length ? meta.map((c) => c.name).join(', ') : 'geen'}`);

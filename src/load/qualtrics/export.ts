@@ -20,6 +20,8 @@ export type DropReason = 'personal-data' | 'free-text' | 'not-mapped';
 export interface DroppedColumn {
   name: string;
   text: string;
+  /** ImportId from row 3, or null (legacy format). */
+  importId: string | null;
   reason: DropReason;
 }
 

@@ -520,7 +520,7 @@ class ExportParser {
     const dropped: DroppedColumn[] = [];
     for (const p of plans) {
       if (p.drop) {
-        dropped.push({ name: p.name, text: p.text, reason: p.drop });
+        dropped.push({ name: p.name, text: p.text, importId: p.importId, reason: p.drop });
         continue;
       }
       columns.push({ index: p.index, name: p.name, text: p.text, importId: p.importId });

@@ -91,7 +91,7 @@ export function stackedBarsSpec(rows: ChartRow[], options: ChartOptions, labelMo
     }
     for (const b of bars) {
       const centre = b.top + b.height / 2;
-      rects.push(...segments(b, barsX, barsEnd, decimals, values));
+      rects.push(...segments(b, barsX, barsEnd, options, values));
       counts.push({ x: width, y: baselineAt(centre, sizes.count), text: formatN(b.aggregate.n), fill: muted });
       if (b.year) years.push({ x: pt(barsX - gutter / 2), y: baselineAt(centre, sizes.value), text: b.year, fill: muted });
     }
@@ -101,7 +101,7 @@ export function stackedBarsSpec(rows: ChartRow[], options: ChartOptions, labelMo
   const domain = answerOrder(rows);
   const legend = legendLayout(domain, width, barsX, y);
   return chartSpec(width, legend.bottom, { rects, values, rowLabels, years, counts }, [
-    rectLayer('rects', { domain, range: domain.map(answerColour), legend }),
+    rectLayer('rects', { domain, range: domain.map((label) => answerColour(label, options.tones)), legend }),
     textLayer('values', { align: 'center', fontSize: sizes.value }),
     textLayer('rowLabels', { align: 'left', fontSize: sizes.label }),
     textLayer('years', { align: 'right', fontSize: sizes.value }),
@@ -110,7 +110,8 @@ export function stackedBarsSpec(rows: ChartRow[], options: ChartOptions, labelMo
 }
 
 /** The segments of one bar; pushes the percentage labels that fit inside their segment. */
-function segments(b: Bar, x0: number, x1: number, decimals: number, values: TextDatum[]): RectDatum[] {
+function segments(b: Bar, x0: number, x1: number, options: ChartOptions, values: TextDatum[]): RectDatum[] {
+  const { decimals } = options;
   const { aggregate } = b;
   const labels = Object.keys(aggregate.counts);
   const total = labels.reduce((sum, l) => sum + (aggregate.percentages[l] ?? 0), 0);
@@ -133,7 +134,7 @@ function segments(b: Bar, x0: number, x1: number, decimals: number, values: Text
         x: pt((left + right) / 2),
         y: baselineAt(b.top + b.height / 2, size),
         text,
-        fill: textColourOn(answerColour(label)),
+        fill: textColourOn(answerColour(label, options.tones)),
       });
     }
   }

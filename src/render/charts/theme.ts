@@ -1,79 +1,14 @@
 import { createRequire } from 'node:module';
 import { formatNumber, formatPercent as formatDutchPercent } from '../../analyse/dutch-number.ts';
-import { fileURLToPath } from 'node:url';
 import type { Config } from 'vega-lite';
-import { z } from '../../load/zod-nl.ts';
-import { readYamlFile } from '../../load/yaml-file.ts';
+import { loadChartTheme, toneColour, type ChartTheme } from '../../load/chart-theme.ts';
+import { InputError, problem } from '../../load/input-error.ts';
+import type { Tone } from '../../load/answer-tones.ts';
 
-/** The one chart theme: templates/charts/theme.json, read once per process. */
-export const THEME_FILE = fileURLToPath(new URL('../../../templates/charts/theme.json', import.meta.url));
-
-const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'een kleur schrijf je als #rrggbb');
-const Size = z.number().positive();
-const Offset = z.number().min(0);
-
-const ThemeSchema = z
-  .object({
-    $comment: z.string().optional(),
-    font: z.object({ family: z.string().min(1), normal: z.string().min(1), bold: z.string().min(1) }).strict(),
-    fontSize: z.object({ label: Size, value: Size, count: Size, legend: Size, note: Size }).strict(),
-    lineHeight: z.number().min(1).max(2),
-    numberLocale: z
-      .object({
-        decimal: z.string(),
-        thousands: z.string(),
-        grouping: z.array(z.number().int().positive()),
-        currency: z.tuple([z.string(), z.string()]),
-      })
-      .strict(),
-    colours: z
-      .object({
-        /** The answers of the agreement scale, from negative to positive. */
-        scale: z.record(z.string(), Colour),
-        /** Answers outside the scale that are still shown ("Niet van toepassing", "Gebruik ik nooit"). */
-        other: z.object({ colour: Colour, labels: z.array(z.string()) }).strict(),
-        yesNo: z.record(z.string(), Colour),
-        multiselect: Colour,
-        respondents: Colour,
-        text: z.object({ dark: Colour, light: Colour, muted: Colour }).strict(),
-      })
-      .strict(),
-    bar: z
-      .object({
-        height: Size,
-        previousHeight: Size,
-        previousGap: Offset,
-        rowGap: Offset,
-        simpleHeight: Size,
-        simpleRowGap: Offset,
-        valuePadding: Offset,
-      })
-      .strict(),
-    layout: z
-      .object({
-        /** Label column as a share of the chart width where the column is fixed (value summary). */
-        labelColumnFixed: z.number().min(0.1).max(0.7),
-        /** Largest label column (share of the width) where the column fits its labels. */
-        labelColumnMax: z.number().min(0.1).max(0.7),
-        gutter: Offset,
-        padding: z.object({ top: Offset, bottom: Offset, left: Offset, right: Offset }).strict(),
-      })
-      .strict(),
-    legend: z
-      .object({ symbolSize: Size, labelOffset: Offset, columnPadding: Offset, rowPadding: Offset, marginTop: Offset })
-      .strict(),
-    note: z.object({ marginTop: Offset }).strict(),
-  })
-  .strict();
-
-export type ChartTheme = z.infer<typeof ThemeSchema>;
-
-/** Reads and validates a theme file; errors carry file, line and column (InputError). */
-export function loadChartTheme(path: string = THEME_FILE): ChartTheme {
-  return readYamlFile(path, ThemeSchema).data;
-}
+export { THEME_FILE, loadChartTheme, type ChartTheme } from '../../load/chart-theme.ts';
 
 export const theme: ChartTheme = loadChartTheme();
+const THEME_FILE_SHOWN = 'templates/charts/theme.json';
 
 /** Absolute paths of the chart font (the same TTFs the PDF embeds as Roboto normal and bold). */
 export const chartFontFiles: { normal: string; bold: string } = (() => {
@@ -106,13 +41,21 @@ export function formatN(n: number): string {
 
 // --- Colours ------------------------------------------------------------------------------------
 
-/** The fixed colour of an answer (agreement scale, "other" answers, Ja/Nee). */
-export function answerColour(label: string): string {
-  const { scale, other, yesNo } = theme.colours;
-  const colour = scale[label] ?? yesNo[label] ?? (other.labels.includes(label) ? other.colour : undefined);
+/**
+ * The colour of an answer: by its tone (place and polarity in its scale), never by its wording.
+ * `check` and `build` verify first that every scale's tones have a colour (src/load/chart-theme.ts),
+ * so a miss here means content that skipped that check.
+ */
+export function answerColour(label: string, tones: Readonly<Record<string, Tone>> | undefined): string {
+  const tone = tones?.[label];
+  const colour = tone ? toneColour(theme, tone) : null;
   if (!colour) {
-    throw new Error(
-      `Het antwoord '${label}' heeft geen kleur in ${THEME_FILE}. Voeg het toe onder colours.scale, colours.yesNo of colours.other.labels.`,
+    throw new InputError(
+      problem(
+        { file: THEME_FILE_SHOWN },
+        `het antwoord '${label}' heeft ${tone ? `de plaats '${tone}' in zijn schaal, maar daarvoor staat geen kleur in het grafiekthema` : 'geen polarity in zijn schaal, dus geen kleur'}.`,
+        'Geef het antwoord een polarity in questionnaire.yaml, of voeg een kleur toe onder colours.scale in templates/charts/theme.json.',
+      ),
     );
   }
   return colour;

@@ -1,3 +1,4 @@
+import type { Tone } from '../../load/answer-tones.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Aggregate } from '../../analyse/aggregate-types.ts';
 
@@ -11,6 +12,8 @@ export interface ChartOptions {
   previousYearLabel?: string;
   /** Label of this year's bar where a row also shows last year's, e.g. "2019". */
   currentYearLabel?: string;
+  /** Each answer's place in its scale, by label: decides its colour (see src/load/answer-tones.ts). */
+  tones?: Readonly<Record<string, Tone>>;
 }
 
 /** One row of a stacked (100%) bar chart: a statement, a segment or a scope. */

@@ -231,7 +231,7 @@ export function blockContent(b: Block, charts: Map<string, ChartImage>): Content
               widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
               body: [
                 b.header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: b.align[i] ?? 'left' })),
-                ...b.rows.map((r, ri) => r.map((c, i) => ({ text: c, style: 'tableCell', alignment: b.align[i] ?? 'left', bold: b.totalRow && ri === b.rows.length - 1 }))),
+                ...b.rows.map((r, ri) => r.map((c, i) => ({ text: c, style: 'tableCell', alignment: b.align[i] ?? 'left', bold: b.totalRow && ri === b.rows.length - 1 - (b.rowsAfterTotal ?? 0) }))),
               ],
             },
             layout: 'lightHorizontalLines',

@@ -95,7 +95,7 @@ describe('inspectExport', () => {
       columns: [{ index: 0, name: 'ResponseId', text: 'Response ID', importId: '_recordId' }],
       rows: Array.from({ length: 123_456 }, (_, i) => [`R_${i}`]),
       rowLines: Array.from({ length: 123_456 }, (_, i) => i + 4),
-      dropped: [{ name: 'Q7', text: 'Vraag 7', reason: 'not-mapped' }],
+      dropped: [{ name: 'Q7', text: 'Vraag 7', reason: 'not-mapped', importId: null }],
     };
     const text = inspectExport(exp);
     expect(text).toMatch(/Respondenten:\s+123\.456$/m);

@@ -276,7 +276,7 @@ describe('parseQualtricsExport on small inline exports', () => {
     const exp = parseQualtricsExport(csv, 'x.csv');
     expect(exp.values).toBe('numeric');
     expect(names(exp)).toEqual(['ResponseId', 'Finished', 'Q1']);
-    expect(exp.dropped).toEqual([{ name: 'Q9', text: 'Opmerkingen', reason: 'free-text' }]);
+    expect(exp.dropped).toEqual([{ name: 'Q9', text: 'Opmerkingen', importId: 'QID9', reason: 'free-text' }]);
     expect(JSON.stringify(exp)).not.toContain('06-12345678');
   });
 
@@ -293,9 +293,9 @@ describe('parseQualtricsExport on small inline exports', () => {
     const exp = parseQualtricsExport(full, 'x.csv', { keepColumns: new Set(['ResponseId', 'Finished', 'Q1', 'DigiDCategorie']) });
     expect(names(exp)).toEqual(['StartDate', 'ResponseId', 'Finished', 'Q1', 'DigiDCategorie']);
     expect(exp.dropped).toEqual([
-      { name: 'IPAddress', text: 'IP Address', reason: 'personal-data' },
-      { name: 'Q2', text: 'Vraag 2', reason: 'not-mapped' },
-      { name: 'Q3_TEXT', text: 'Anders', reason: 'free-text' },
+      { name: 'IPAddress', text: 'IP Address', importId: 'ipAddress', reason: 'personal-data' },
+      { name: 'Q2', text: 'Vraag 2', importId: 'QID2', reason: 'not-mapped' },
+      { name: 'Q3_TEXT', text: 'Anders', importId: 'QID3_TEXT', reason: 'free-text' },
     ]);
     // A mapped column with text codes (a segment) is kept in a numeric export.
     expect(exp.values).toBe('numeric');

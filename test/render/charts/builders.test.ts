@@ -9,9 +9,10 @@ import { measureText } from '../../../src/render/charts/text-metrics.ts';
 import { theme } from '../../../src/render/charts/theme.ts';
 import { valueSummaryChart } from '../../../src/render/charts/value-summary.ts';
 import { yesNoChart } from '../../../src/render/charts/yesno.ts';
-import { aggregate, agreement, KNOWN, LONG_STATEMENT } from './fixtures.ts';
+import { aggregate, agreement, KNOWN, LONG_STATEMENT, TONES } from './fixtures.ts';
 
-const options = { width: 451, decimals: 1 };
+const options = { width: 451, decimals: 1, tones: TONES };
+const SCALE_COLOURS = [theme.colours.scale.negative[1], theme.colours.scale.negative[0], theme.colours.scale.neutral, theme.colours.scale.positive[0], theme.colours.scale.positive[1]];
 const SCALE = ['Zeer oneens', 'Oneens', 'Neutraal', 'Eens', 'Zeer eens'];
 
 interface Layer {
@@ -34,10 +35,17 @@ function colourScale(spec: TopLevelSpec) {
 describe('likertChart', () => {
   const spec = likertChart([{ label: 'Totaal', aggregate: KNOWN }], options);
 
+  it('colours answers by their place in the scale, not their wording: another wording gets the same colours', () => {
+    const worded = aggregate({ 'Helemaal mee oneens': 30, 'Mee oneens': 61, 'Niet eens, niet oneens': 120, 'Mee eens': 182, 'Helemaal mee eens': 91 });
+    const tones = { 'Helemaal mee oneens': 'negative-2', 'Mee oneens': 'negative-1', 'Niet eens, niet oneens': 'neutral', 'Mee eens': 'positive-1', 'Helemaal mee eens': 'positive-2' } as const;
+    const s = likertChart([{ label: '', aggregate: worded }], { ...options, tones });
+    expect(colourScale(s)?.scale?.range).toEqual(SCALE_COLOURS);
+  });
+
   it('colours each answer with its theme colour, legend in scale order', () => {
     const color = colourScale(spec);
     expect(color?.scale?.domain).toEqual(SCALE);
-    expect(color?.scale?.range).toEqual(SCALE.map((l) => theme.colours.scale[l]));
+    expect(color?.scale?.range).toEqual(SCALE_COLOURS);
     expect(color?.legend?.columns).toBe(5);
   });
 
@@ -82,7 +90,7 @@ describe('likertChart', () => {
     const s = likertChart([{ label: '', aggregate: agreement(5, 9, 40, 80, 22, ['Niet van toepassing', 60]) }], options);
     const color = colourScale(s);
     expect(color?.scale?.domain).toEqual([...SCALE, 'Niet van toepassing']);
-    expect(color?.scale?.range?.at(-1)).toBe(theme.colours.other.colour);
+    expect(color?.scale?.range?.at(-1)).toBe(theme.colours.other);
   });
 
   it('keeps everything within the requested width', () => {
@@ -136,7 +144,7 @@ describe('yesNoChart', () => {
   it('draws one 100% bar with Ja/Nee in their theme colours', () => {
     const s = yesNoChart(yesNo, options);
     expect(colourScale(s)?.scale?.domain).toEqual(['Ja', 'Nee']);
-    expect(colourScale(s)?.scale?.range).toEqual([theme.colours.yesNo['Ja'], theme.colours.yesNo['Nee']]);
+    expect(colourScale(s)?.scale?.range).toEqual([theme.colours.yesNo.yes, theme.colours.yesNo.no]);
     expect(texts(s, 'values')).toEqual(['43,9%', '56,1%']);
     expect(texts(s, 'counts')).toEqual(['N = 613']);
     expect(data(s)['rects']![0]!.x).toBe(0);

@@ -44,3 +44,16 @@ export const KNOWN = agreement(30, 61, 120, 182, 91);
 
 export const LONG_STATEMENT =
   'Ik heb er vertrouwen in dat Logius voldoet aan de vastgestelde kwaliteits- en beveiligingsnormen en dat Logius werkt met bewezen technologie.';
+
+/** The tones of the agreement scale and its companions, as the model gives them to the charts. */
+export const TONES = {
+  'Zeer oneens': 'negative-2',
+  Oneens: 'negative-1',
+  Neutraal: 'neutral',
+  Eens: 'positive-1',
+  'Zeer eens': 'positive-2',
+  'Niet van toepassing': 'other',
+  'Gebruik ik nooit': 'other',
+  Ja: 'yes',
+  Nee: 'no',
+} as const;

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { likertChart } from '../../../src/render/charts/likert.ts';
 import { clearChartCache, renderChart, renderChartSvg, type ChartKind, type ChartInput } from '../../../src/render/charts/render-svg.ts';
 import type { ChartOptions } from '../../../src/render/charts/types.ts';
-import { aggregate, agreement, KNOWN, LONG_STATEMENT } from './fixtures.ts';
+import { aggregate, agreement, KNOWN, LONG_STATEMENT, TONES } from './fixtures.ts';
 import { placedTexts } from './svg-text.ts';
 
-const options: ChartOptions = { width: 451, decimals: 1, previousYearLabel: '2017' };
+const options: ChartOptions = { width: 451, decimals: 1, previousYearLabel: '2017', tones: TONES };
 const yesNo = aggregate({ Ja: 269, Nee: 344 }, 'yesno');
 
 /** One input per chart kind, with long labels and narrow segments to stress the layout. */

@@ -14,27 +14,31 @@ import {
   theme,
   vegaLiteConfig,
 } from '../../../src/render/charts/theme.ts';
+import { TONES } from './fixtures.ts';
 
 describe('chart theme', () => {
-  it('gives every answer of the questionnaire scales a fixed colour from theme.json', () => {
-    for (const label of ['Zeer oneens', 'Oneens', 'Neutraal', 'Eens', 'Zeer eens']) {
-      expect(answerColour(label)).toBe(theme.colours.scale[label]);
-    }
-    expect(answerColour('Niet van toepassing')).toBe(theme.colours.other.colour);
-    expect(answerColour('Gebruik ik nooit')).toBe(theme.colours.other.colour);
-    expect(answerColour('Ja')).toBe(theme.colours.yesNo['Ja']);
-    expect(answerColour('Nee')).toBe(theme.colours.yesNo['Nee']);
+  it("gives every answer the theme colour of its place in the scale", () => {
+    const { scale } = theme.colours;
+    expect(['Zeer oneens', 'Oneens', 'Neutraal', 'Eens', 'Zeer eens'].map((l) => answerColour(l, TONES))).toEqual([scale.negative[1], scale.negative[0], scale.neutral, scale.positive[0], scale.positive[1]]);
+    expect(answerColour('Niet van toepassing', TONES)).toBe(theme.colours.other);
+    expect(answerColour('Gebruik ik nooit', TONES)).toBe(theme.colours.other);
+    expect(answerColour('Ja', TONES)).toBe(theme.colours.yesNo.yes);
+    expect(answerColour('Nee', TONES)).toBe(theme.colours.yesNo.no);
   });
 
-  it('refuses an answer without a colour, naming the theme file', () => {
-    expect(() => answerColour('Weet niet')).toThrow(/theme\.json/);
+  it('refuses an answer without a place or colour as an input error naming the theme file', () => {
+    expect(() => answerColour('Weet niet', TONES)).toThrow(InputError);
+    expect(() => answerColour('Weet niet', TONES)).toThrow(/theme\.json/);
+    expect(() => answerColour('Heel erg oneens', { 'Heel erg oneens': 'negative-3' })).toThrow(/negative-3/);
   });
 
   it('picks a percentage colour with contrast of at least 4.5:1 on every fill', () => {
     const fills = [
-      ...Object.values(theme.colours.scale),
+      ...theme.colours.scale.negative,
+      theme.colours.scale.neutral,
+      ...theme.colours.scale.positive,
       ...Object.values(theme.colours.yesNo),
-      theme.colours.other.colour,
+      theme.colours.other,
     ];
     for (const fill of fills) expect(contrastRatio(fill, textColourOn(fill))).toBeGreaterThanOrEqual(4.5);
     for (const text of [theme.colours.text.dark, theme.colours.text.muted]) {
@@ -42,9 +46,9 @@ describe('chart theme', () => {
     }
   });
 
-  it('orders the scale colours from negative to positive, neutral grey in the middle', () => {
-    expect(Object.keys(theme.colours.scale)).toEqual(['Zeer oneens', 'Oneens', 'Neutraal', 'Eens', 'Zeer eens']);
-    const grey = theme.colours.scale['Neutraal']!;
+  it('has scale colours from the middle outwards, neutral grey in the middle', () => {
+    expect(Object.keys(theme.colours.scale)).toEqual(['negative', 'neutral', 'positive']);
+    const grey = theme.colours.scale.neutral;
     expect(grey.slice(1, 3)).toBe(grey.slice(3, 5));
     expect(grey.slice(3, 5)).toBe(grey.slice(5, 7));
   });

@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import { z } from './zod-nl.ts';
+import { readYamlFile } from './yaml-file.ts';
+import { problem, type InputProblem } from './input-error.ts';
+import { answerTones, type Tone } from './answer-tones.ts';
+import type { Questionnaire } from './questionnaire.ts';
+
+/** The one chart theme: templates/charts/theme.json, read once per process. */
+export const THEME_FILE = fileURLToPath(new URL('../../templates/charts/theme.json', import.meta.url));
+
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'een kleur schrijf je als #rrggbb');
+const Size = z.number().positive();
+const Offset = z.number().min(0);
+
+const ThemeSchema = z
+  .object({
+    $comment: z.string().optional(),
+    font: z.object({ family: z.string().min(1), normal: z.string().min(1), bold: z.string().min(1) }).strict(),
+    fontSize: z.object({ label: Size, value: Size, count: Size, legend: Size, note: Size }).strict(),
+    lineHeight: z.number().min(1).max(2),
+    numberLocale: z
+      .object({
+        decimal: z.string(),
+        thousands: z.string(),
+        grouping: z.array(z.number().int().positive()),
+        currency: z.tuple([z.string(), z.string()]),
+      })
+      .strict(),
+    colours: z
+      .object({
+        /**
+         * Scale answers by their place, not their wording: negative and positive from the middle
+         * outwards (the first colour is for the answer next to neutral), so any wording charts alike.
+         */
+        scale: z
+          .object({ negative: z.array(Colour).min(1), neutral: Colour, positive: z.array(Colour).min(1) })
+          .strict()
+          .describe('Kleuren van de schaalantwoorden naar hun plaats: negatief en positief van het midden naar buiten, neutraal in het midden.'),
+        /** Answers outside the scale that are still shown (polarity other: "Niet van toepassing", "Gebruik ik nooit"). */
+        other: Colour,
+        yesNo: z.object({ yes: Colour, no: Colour }).strict(),
+        multiselect: Colour,
+        respondents: Colour,
+        text: z.object({ dark: Colour, light: Colour, muted: Colour }).strict(),
+      })
+      .strict(),
+    bar: z
+      .object({
+        height: Size,
+        previousHeight: Size,
+        previousGap: Offset,
+        rowGap: Offset,
+        simpleHeight: Size,
+        simpleRowGap: Offset,
+        valuePadding: Offset,
+      })
+      .strict(),
+    layout: z
+      .object({
+        /** Label column as a share of the chart width where the column is fixed (value summary). */
+        labelColumnFixed: z.number().min(0.1).max(0.7),
+        /** Largest label column (share of the width) where the column fits its labels. */
+        labelColumnMax: z.number().min(0.1).max(0.7),
+        gutter: Offset,
+        padding: z.object({ top: Offset, bottom: Offset, left: Offset, right: Offset }).strict(),
+      })
+      .strict(),
+    legend: z
+      .object({ symbolSize: Size, labelOffset: Offset, columnPadding: Offset, rowPadding: Offset, marginTop: Offset })
+      .strict(),
+    note: z.object({ marginTop: Offset }).strict(),
+  })
+  .strict();
+
+export type ChartTheme = z.infer<typeof ThemeSchema>;
+
+/** Reads and validates a theme file; errors carry file, line and column (InputError). */
+export function loadChartTheme(path: string = THEME_FILE): ChartTheme {
+  return readYamlFile(path, ThemeSchema).data;
+}
+
+
+/** The colour of a tone, or null when the theme has none for it (e.g. a third negative step). */
+export function toneColour(theme: ChartTheme, tone: Tone): string | null {
+  const { scale, other, yesNo } = theme.colours;
+  if (tone === 'neutral') return scale.neutral;
+  if (tone === 'other') return other;
+  if (tone === 'yes') return yesNo.yes;
+  if (tone === 'no') return yesNo.no;
+  const [side, step] = tone.split('-') as ['negative' | 'positive', string];
+  return scale[side][Number(step) - 1] ?? null;
+}
+
+/**
+ * Every answer a chart can show must get a colour from the theme: a substantive answer without
+ * polarity, or a scale with more steps on one side than the theme has colours, is a mistake the
+ * user fixes in questionnaire.yaml or theme.json — reported by check and build at the answer's line.
+ */
+export function themeProblems(theme: ChartTheme, questionnaire: Questionnaire, themeFile: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const charted = new Set(questionnaire.questions.filter((q) => q.kind !== 'multiselect' && q.scale).map((q) => q.scale!));
+  for (const key of charted) {
+    const q = questionnaire.questions.find((x) => x.scale === key)!;
+    const tones = answerTones(q.answers);
+    const lines = questionnaire.scaleLines[key];
+    q.answers.forEach((a, i) => {
+      if (!a.substantive) return;
+      const at = { file: questionnaire.file, ...(lines?.answers[i] !== undefined ? { line: lines.answers[i] } : {}) };
+      const tone = tones.get(a.label);
+      if (!tone) {
+        problems.push(problem(at, `antwoord '${a.label}' van schaal '${key}' heeft geen polarity, dus geen plaats en geen kleur in de grafieken.`, 'Geef het een polarity (negative, neutral, positive, yes, no of other), of substantive: false als het geen inhoudelijk antwoord is.'));
+      } else if (toneColour(theme, tone) === null) {
+        const side = tone.split('-')[0] as 'negative' | 'positive';
+        const needed = [...tones.values()].filter((t) => t.startsWith(side)).length;
+        problems.push(
+          problem(
+            at,
+            `schaal '${key}' heeft ${needed} ${side === 'negative' ? 'negatieve' : 'positieve'} antwoorden, maar het grafiekthema (${themeFile}) heeft er ${theme.colours.scale[side].length} ${theme.colours.scale[side].length === 1 ? 'kleur' : 'kleuren'} voor; '${a.label}' krijgt geen kleur.`,
+            `Voeg een kleur toe aan colours.scale.${side} in ${themeFile} (van het midden naar buiten).`,
+          ),
+        );
+      }
+    });
+  }
+  return problems;
+}
