@@ -122,8 +122,8 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
     column: (exp.columns[col]?.index ?? col) + 1,
     columnName: exp.columns[col]?.name,
   });
+  // A column that holds another question is reported together with what reading it finds.
   problems.push(...verifyMapping(exp, questionnaire));
-  if (problems.length) throw new InputError([...problems, ...warnings]);
 
   const rows = selection.kept.map((r) => exp.rows[r]!);
   const rowLines = selection.kept.map((r) => exp.rowLines[r]!);
@@ -180,7 +180,7 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
     if (q.kind === 'multiselect') selections.set(q.key, readSelections(q, ctx));
     else answers.set(q.key, readAnswers(q, ctx, need(q.column!, q.key)));
   }
-  if (tally.size) throw new InputError([...tally.problems(), ...warnings]);
+  if (problems.length || tally.size) throw new InputError([...problems, ...tally.problems(), ...warnings]);
   const responses: ResponseData = {
     count,
     received: selection.received,
@@ -205,9 +205,9 @@ interface ReadContext {
 
 type CellAt = (row: number, col: number) => { file: string; line?: number; column?: number; columnName?: string };
 
-/** "kolom Q2_1 (fixtures/x.csv, regel 5, kolom 19)": where in the export a mapped cell is. */
+/** "fixtures/x.csv:5:19": where in the export a mapped cell is (its column name is in the problem). */
 function exportPlace(at: ReturnType<CellAt>): string {
-  return `kolom ${at.columnName ?? at.column} (${at.file}, regel ${at.line}, kolom ${at.column})`;
+  return `${at.file}:${at.line}:${at.column}`;
 }
 
 /** A mapping problem is reported at the questionnaire.yaml line to change; the export's place is in the message. */
@@ -241,7 +241,7 @@ function readAnswers(q: Question, ctx: ReadContext, col: number): Int32Array {
           q.source.columnLine,
           at,
           `onbekend antwoord ${v} op vraag '${q.key}'.`,
-          `Verwacht een van: ${expected}, of leeg. Betekent het een van die antwoorden, zet de tekst dan onder export_texts van dat antwoord in schaal '${q.scale ?? ''}'${scaleLine ? ` (regel ${scaleLine})` : ''}; anders hoort deze kolom niet bij '${q.key}' (pas 'column' aan).`,
+          `Verwacht ${expected} of leeg; een andere tekst voor een van deze antwoorden hoort onder export_texts in schaal '${q.scale ?? ''}'${scaleLine ? ` (regel ${scaleLine})` : ''}.`,
         ),
       );
       out[r] = BLANK;

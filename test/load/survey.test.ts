@@ -38,7 +38,7 @@ describe('loadSurvey', () => {
     const t = copyEdition(MINI_EDITION);
     t.edit('export.csv', (s) => editCell(s, 1, 'Q2', '7'));
     const [p] = problemsOf(() => loadSurvey(t.edition));
-    expect(p).toMatch(/questionnaire\.yaml:21: fout \(kolom Q2\): kolom Q2 \(.*export\.csv, regel 5, kolom 10\): onbekend antwoord '7' op vraag 'vertrouwen'\. Verwacht een van: 1 \(Zeer oneens\)/);
+    expect(p).toMatch(/questionnaire\.yaml:21: fout \(kolom Q2\): .*export\.csv:5:10: onbekend antwoord '7' op vraag 'vertrouwen'\. Verwacht 1 \(Zeer oneens\)/);
   });
 
   it('summarises repeated errors of one kind in one column', () => {
