@@ -1,4 +1,5 @@
 import { z } from './zod-nl.ts';
+import { normalise } from './normalise.ts';
 import { InputError, problem, type InputProblem } from './input-error.ts';
 import { locate, readYamlFile, type ParsedYaml } from './yaml-file.ts';
 
@@ -214,6 +215,8 @@ function checkScales(scales: Record<string, AnswerOption[]>, parsed: ParsedYaml)
   for (const [name, answers] of Object.entries(scales)) {
     const labels = new Map<string, number>();
     const codes = new Map<number, number>();
+    // Labels and export texts together: a cell is read as the one answer whose label or alias it is.
+    const texts = new Map<string, number>(answers.map((a, j) => [normalise(a.label), j]));
     answers.forEach((a, j) => {
       const at = (field: string) => ({ file: parsed.file, ...locate(parsed, ['scales', name, j, field]) });
       const label = a.label.trim().toLowerCase();
@@ -221,6 +224,18 @@ function checkScales(scales: Record<string, AnswerOption[]>, parsed: ParsedYaml)
       if (earlier !== undefined) {
         problems.push(problem(at('label'), `schaal '${name}' heeft twee antwoorden met het label '${a.label}' (ook antwoord ${earlier + 1}).`, 'Geef elk antwoord van een schaal een eigen label.'));
       } else labels.set(label, j);
+      for (const [k, text] of a.export_texts.entries()) {
+        const owner = texts.get(normalise(text));
+        if (owner !== undefined && owner !== j) {
+          problems.push(
+            problem(
+              { file: parsed.file, ...locate(parsed, ['scales', name, j, 'export_texts', k]) },
+              `de exporttekst '${text}' van '${a.label}' in schaal '${name}' hoort ook bij '${answers[owner]!.label}'; welk antwoord bedoeld is, is dan niet te zeggen.`,
+              'Zet elke tekst bij één antwoord.',
+            ),
+          );
+        } else texts.set(normalise(text), j);
+      }
       const earlierCode = codes.get(a.code);
       if (earlierCode !== undefined) {
         problems.push(problem(at('code'), `schaal '${name}' heeft twee antwoorden met code ${a.code} (ook antwoord ${earlierCode + 1}).`, 'Geef elk antwoord van een schaal een eigen code, zoals in de Qualtrics-export.'));

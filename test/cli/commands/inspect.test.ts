@@ -121,6 +121,13 @@ describe('inspectCommand', () => {
     expect(inspectCommand(path)).toMatch(/Respondenten:\s+10$/m);
   });
 
+  it('says how many rows count and why the others do not, by the default rules or an edition\'s', () => {
+    const path = fileURLToPath(new URL('../../fixtures/independent/export.csv', import.meta.url));
+    expect(inspectCommand(path)).toMatch(/Meegeteld:\s+40 volgens de standaardregels; niet meegeteld: 1 × voorbeeldweergave \(Survey Preview\), 1 × testantwoord \(Survey Test\)$/m);
+    const edition = fileURLToPath(new URL('../../fixtures/independent/edition.yaml', import.meta.url));
+    expect(inspectCommand(path, edition)).toMatch(/Meegeteld:\s+40 volgens .*edition\.yaml; niet meegeteld: 1 × voorbeeldweergave/m);
+  });
+
   it('reports a missing file as an input error', () => {
     expect(() => inspectCommand('/nonexistent/export.csv')).toThrow(InputError);
   });
