@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadSurvey } from '../../src/load/survey.ts';
-import { InputError, formatProblem } from '../../src/load/input-error.ts';
+import { formatProblem } from '../../src/load/input-error.ts';
+import { problemsOf } from '../helpers/problems.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map(formatProblem);
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** Replaces one cell of the mini export: data row `row` (0-based), column by export tag. */
 function editCell(text: string, row: number, column: string, value: string): string {

@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadSurvey } from '../../src/load/survey.ts';
 import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
 import { surveyWarnings } from '../../src/analyse/survey-warnings.ts';
-import { InputError, formatProblem } from '../../src/load/input-error.ts';
+import { formatProblem } from '../../src/load/input-error.ts';
+import { problemsOf } from '../helpers/problems.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map(formatProblem);
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** Swaps two columns of the mini export (all three header rows and the data) — as a changed export would. */
 function swapColumns(text: string, a: string, b: string): string {
