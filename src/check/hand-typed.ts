@@ -5,6 +5,8 @@ import type { Questionnaire } from '../load/questionnaire.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
 import type { RenderedParagraph } from '../model/narrative/render-snippet.ts';
 import { comparison, tendency, type Distribution } from '../model/narrative/phrasing.ts';
+import { productVersusOrganisation, productVersusOrganisationMean } from '../analyse/comparisons.ts';
+import { verdict, type Verdict } from '../analyse/uncertainty.ts';
 import { clauseAround, maskMustaches, occurrencesBefore, sentenceAround, type Mustache, type SourceFiles } from './source.ts';
 
 /**
@@ -109,7 +111,7 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
         const subject = comparisonFor(p, masked, mustaches, m.index, ctx);
         if (!subject) continue;
         const typed = /positiever|minder negatief/i.test(phrase) ? 'positiever' : /negatiever|minder positief/i.test(phrase) ? 'minder positief' : 'vergelijkbaar';
-        const computed = comparison(subject.own, subject.org, 'Logius als geheel');
+        const computed = comparison(subject.verdict, 'Logius als geheel');
         const at = locate(phrase, m.index);
         const key = `${at.file}:${at.line}:${at.column}:${phrase}`;
         const entry = words.get(key) ?? { at, word: phrase, kind: 'comparison' as const, misses: [], helper: subject.helper, scopes: new Set() };
@@ -305,7 +307,7 @@ function distributionFor(p: RenderedParagraph, masked: string, mustaches: Mustac
   return null;
 }
 
-function comparisonFor(p: RenderedParagraph, masked: string, mustaches: Mustache[], at: number, ctx: HandTypedContext): { own: number; org: number; about: string; helper: string } | null {
+function comparisonFor(p: RenderedParagraph, masked: string, mustaches: Mustache[], at: number, ctx: HandTypedContext): { own: number; org: number; verdict: Verdict; about: string; helper: string } | null {
   const keys = sentenceKeys(masked, mustaches, at, ctx);
   let own = keys.map((k) => ctx.aggregates.get(k, p.scope, ALL)).filter((a): a is Aggregate => usable(a) && a.positive !== null);
   let helper = own.length === 1 ? `{{vergelijking "${own[0]!.question}"}}` : '{{vergelijking}}';
@@ -320,6 +322,12 @@ function comparisonFor(p: RenderedParagraph, masked: string, mustaches: Mustache
     .filter((x): x is readonly [Aggregate, Aggregate] => usable(x[1]) && x[1].positive !== null);
   if (!pairs.length) return null;
   const avg = (f: (x: readonly [Aggregate, Aggregate]) => number) => pairs.reduce((s, x) => s + f(x), 0) / pairs.length;
-  return { own: avg((x) => x[0].positive!), org: avg((x) => x[1].positive!), about, helper };
+  // The same test the helper uses: significant against the rest of the organisation and at least
+  // the edition's minimum relevant difference.
+  const test =
+    pairs.length === 1
+      ? productVersusOrganisation(pairs[0]![0], pairs[0]![1], 'positive', ctx.aggregates.statistics)
+      : productVersusOrganisationMean(pairs.map((x) => [x[0], x[1]]), 'positive', ctx.aggregates.statistics);
+  return { own: avg((x) => x[0].positive!), org: avg((x) => x[1].positive!), verdict: verdict(test, ctx.edition.comparison.min_difference), about, helper };
 }
 

@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[b]', 'nieuwe kant: editie of rapportmodel')
     .option('-o, --out <bestand>', 'schrijf de PDF hierheen (standaard output/diff-<a>-<b>.pdf)')
     .option('-f, --format <formaat>', 'pdf: alleen de PDF; md: ook de verschillen als Markdown op stdout', 'pdf')
-    .option('-t, --threshold <punten>', 'markeer verschuivingen van zoveel procentpunten of meer', '5')
+    .option('-t, --threshold <punten>', 'markeer significante verschuivingen van minstens zoveel procentpunten', '5')
     .option('-r, --rev <revisie>', 'git-revisie van de editie; één keer: die revisie tegen de werkmap, twee keer: oud tegen nieuw', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('-e, --edition <jaar>', 'editie voor --rev (jaar of pad naar edition.yaml; standaard de nieuwste)')
     .addHelpText(

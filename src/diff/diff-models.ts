@@ -1,4 +1,5 @@
 import { diffArrays, diffWords } from 'diff';
+import { differenceTest, finitePopulationCorrection } from '../analyse/uncertainty.ts';
 import type { Block, Chapter, ChartBlock, Part, ReportModel, Section } from '../model/report-types.ts';
 import {
   REPORT_DIFF_SCHEMA,
@@ -19,7 +20,10 @@ import {
 export type * from './diff-types.ts';
 
 export interface DiffOptions {
-  /** Shifts of this many percentage points or more are highlighted. */
+  /**
+   * Highlighted are shifts that are statistically significant AND at least this many percentage
+   * points (the second rule, so a significant shift of half a point in a large group stays quiet).
+   */
   threshold: number;
   /** How the two sides are called in the output; default: their edition years. */
   labels?: { a: string; b: string };
@@ -181,6 +185,7 @@ function indexModel(model: ReportModel): Indexed {
           negative: r.negative,
           yes: r.yes,
           answers: multiselect ? { ...r.percentages } : {},
+          samplingFraction: r.samplingFraction ?? 0,
         },
         percentages: r.percentages,
       });
@@ -469,8 +474,23 @@ function stateOf(ix: Indexed, key: string, question: string, scope: string, segm
   return { state: 'absent' };
 }
 
-function measures(x: Extract<FigureSide, { state: 'shown' }>, y: Extract<FigureSide, { state: 'shown' }>): FigureDelta[] {
-  const delta = (measure: string, va: number | null, vb: number | null): FigureDelta => ({ measure, a: va, b: vb, delta: va === null || vb === null ? null : vb - va });
+type ShownSide = Extract<FigureSide, { state: 'shown' }>;
+
+/** Whether a share moved by more than chance: the two sides as independent samples. */
+function significantShift(x: ShownSide, y: ShownSide, va: number, vb: number): boolean {
+  const sample = (side: ShownSide, share: number) => ({ k: Math.round((share * side.n) / 100), n: side.n, fpc: finitePopulationCorrection(side.n, side.samplingFraction) });
+  if (x.n <= 0 || y.n <= 0) return false;
+  return differenceTest(sample(y, vb), sample(x, va)).significant;
+}
+
+function measures(x: ShownSide, y: ShownSide): FigureDelta[] {
+  const delta = (measure: string, va: number | null, vb: number | null): FigureDelta => ({
+    measure,
+    a: va,
+    b: vb,
+    delta: va === null || vb === null ? null : vb - va,
+    significant: va === null || vb === null ? null : significantShift(x, y, va, vb),
+  });
   if (x.positive !== null || y.positive !== null) {
     return [delta('positive', x.positive, y.positive), delta('neutral', x.neutral, y.neutral), delta('negative', x.negative, y.negative)];
   }
@@ -523,7 +543,7 @@ function diffFigures(A: Indexed, B: Indexed, structure: StructureDiff, threshold
       deltas,
       nDelta,
       size,
-      highlight: kind === 'changed' && size >= threshold - EPS,
+      highlight: kind === 'changed' && deltas.some((d) => d.significant === true && Math.abs(d.delta ?? 0) >= threshold - EPS),
       order: B.order.get(key) ?? B.order.size + (A.order.get(key) ?? 0),
     });
   }

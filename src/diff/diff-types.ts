@@ -10,7 +10,7 @@ export interface ReportDiff {
   /** The older side (left) and the newer side (right). */
   a: DiffSide;
   b: DiffSide;
-  /** Shifts of this many points or more are highlighted. */
+  /** Significant shifts of this many points or more are highlighted (the second rule). */
   threshold: number;
   summary: DiffSummary;
   structure: StructureChange[];
@@ -46,7 +46,7 @@ export interface DiffSummary {
   figures: {
     /** Groups shown on both sides whose numbers changed. */
     changed: number;
-    /** Of those, shifts of `threshold` points or more. */
+    /** Of those, highlighted: a significant shift of `threshold` points or more. */
     aboveThreshold: number;
     /** Groups shown on one side and suppressed (too few respondents) on the other. */
     suppression: number;
@@ -102,6 +102,8 @@ export type FigureSide =
       yes: number | null;
       /** Multiselect answers (percent of n), by label. Empty for likert and yes/no. */
       answers: Record<string, number>;
+      /** Respondents / invited of the group's scope (finite population correction); 0: unknown. */
+      samplingFraction: number;
     }
   | { state: 'suppressed' }
   | { state: 'absent' };
@@ -115,6 +117,11 @@ export interface FigureDelta {
   b: number | null;
   /** b − a in percentage points; null when either side lacks the measure. */
   delta: number | null;
+  /**
+   * The shift is statistically significant (95 %, two independent samples with their finite
+   * population corrections: analyse/uncertainty.ts); null when either side lacks the measure.
+   */
+  significant: boolean | null;
 }
 
 export interface FigureChange {
@@ -137,7 +144,7 @@ export interface FigureChange {
   nDelta: number | null;
   /** Largest absolute shift in points; 0 for suppression, added and removed. */
   size: number;
-  /** size ≥ threshold. */
+  /** Some measure shifted significantly AND by at least `threshold` points. */
   highlight: boolean;
 }
 

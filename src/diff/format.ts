@@ -28,6 +28,14 @@ export function formatThreshold(t: number): string {
   return formatNumber(t, Number.isInteger(t) ? 0 : 1);
 }
 
+/**
+ * What a highlight means, for legends: a significant shift of at least the threshold. A shift in a
+ * small group that chance explains is not highlighted, however large.
+ */
+export function highlightRule(threshold: number): string {
+  return `statistisch significant (95%) én minstens ${formatThreshold(threshold)} procentpunten; een grote verschuiving in een kleine groep die op toeval kan berusten, is niet gemarkeerd`;
+}
+
 export const MEASURE_NAMES: Record<string, string> = { positive: 'positief', neutral: 'neutraal', negative: 'negatief', yes: 'ja' };
 
 export function measureName(m: string): string {
@@ -116,7 +124,7 @@ export function figuresSummaryText(d: ReportDiff): string {
   const f = d.summary.figures;
   if (f.changed + f.suppression + f.added + f.removed === 0) return 'geen cijfers gewijzigd.';
   const parts = [
-    `${plural(f.changed, 'groep', 'groepen')} gewijzigd, waarvan ${formatNumber(f.aboveThreshold)} met een verschuiving van ${formatThreshold(d.threshold)} punten of meer`,
+    `${plural(f.changed, 'groep', 'groepen')} gewijzigd, waarvan ${formatNumber(f.aboveThreshold)} met een significante verschuiving van ${formatThreshold(d.threshold)} punten of meer`,
   ];
   if (f.suppression) parts.push(`${plural(f.suppression, 'groep', 'groepen')} met te weinig respondenten aan één kant`);
   if (f.added) parts.push(`${plural(f.added, 'groep', 'groepen')} nieuw`);

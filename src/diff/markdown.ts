@@ -14,7 +14,7 @@ import {
   figuresSummaryText,
   formatPct,
   formatPoints,
-  formatThreshold,
+  highlightRule,
   groupLabel,
   largestShiftText,
   measureName,
@@ -95,7 +95,7 @@ function figures(d: ReportDiff): string[] {
   const changed = d.figures.filter((f) => f.kind === 'changed');
   if (changed.length) {
     out.push(
-      `Verschuiving in procentpunten (B − A), grootste eerst; ⚠ = ${formatThreshold(d.threshold)} punten of meer. Bij ja/nee-vragen staat het aandeel ja, bij meerkeuzevragen elk antwoord.`,
+      `Verschuiving in procentpunten (B − A), grootste eerst; ⚠ = ${highlightRule(d.threshold)}. Bij ja/nee-vragen staat het aandeel ja, bij meerkeuzevragen elk antwoord.`,
       '',
       '| | Stelling | Groep | Positief | Neutraal | Negatief | N |',
       '|---|---|---|---:|---:|---:|---:|',

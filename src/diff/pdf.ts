@@ -18,7 +18,7 @@ import {
   WORDING_CHANGE_TEXT,
   figuresSummaryText,
   formatPoints,
-  formatThreshold,
+  highlightRule,
   groupLabel,
   largestShiftText,
   measureName,
@@ -198,7 +198,7 @@ function legend(d: ReportDiff): Content {
   return {
     columns: [
       { canvas: [{ type: 'rect', x: 0, y: 1, w: 18, h: 9, color: DIFF_COLORS.highlight, lineColor: DIFF_COLORS.highlightRule, lineWidth: 0.5 }], width: 24 },
-      { text: `Verschuiving van ${formatThreshold(d.threshold)} procentpunten of meer.`, style: 'meta' },
+      { text: `Gemarkeerd: een verschuiving die ${highlightRule(d.threshold)}.`, style: 'meta' },
     ],
     margin: [0, 0, 0, 8],
   } as Content;

@@ -137,6 +137,11 @@ export interface MeasuredResult {
   neutral: number | null;
   negative: number | null;
   yes: number | null;
+  /**
+   * Estimated fraction of the group's customers that answered (respondents / invited), for the
+   * finite population correction when tools test a difference; absent or 0: unknown.
+   */
+  samplingFraction?: number;
 }
 
 /** Last edition's result for the same question, scope and segment (only where comparable). */

@@ -1,4 +1,7 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyEdition } from '../helpers/temp-edition.ts';
+import { ROOT } from '../helpers/paths.ts';
 import { describe, expect, it } from 'vitest';
 import { checkEdition } from '../../src/check/check-edition.ts';
 import { formatProblem, type InputProblem } from '../../src/load/input-error.ts';
@@ -227,7 +230,8 @@ describe('checkEdition', () => {
     ed.edit(ORG, (t) => t.replace('(N = {{n "vertrouwen"}})', '({{verschil "vertrouwen" "positief"}})'));
     const r = checkEdition(ed.edition);
     expect(r.problems.map(formatProblem)).toEqual([]);
-    expect(JSON.stringify(r.model)).toContain('13 procentpunt hoger dan in 2029');
+    // +12,5 points among 8 respondents: not significant, so the text calls it comparable.
+    expect(JSON.stringify(r.model)).toContain('vergelijkbaar met 2029');
     // without a previous edition it is an error, at the paragraph's first line of text
     const without = completeEdition();
     without.edit(ORG, (t) => t.replace('(N = {{n "vertrouwen"}})', '({{verschil "vertrouwen" "positief"}})'));
@@ -244,5 +248,22 @@ describe('checkEdition', () => {
     expect(text).toContain(":7: fout: in tekst 'betrouwbaar': de {{ }}-code klopt niet.");
     expect(text).toContain(":10: fout: in tekst 'aansluiting': de tekst houdt op terwijl een {{ … }} of {{#…}} nog niet gesloten is.");
     expect(text.split('\n')).toHaveLength(2);
+  });
+});
+
+describe('checkEdition: typed comparisons and significance', () => {
+  it('warns about a typed "positiever dan" that is five points or more but could be chance', () => {
+    // Digilevering, N 21: 10,4 points more positive about Logius's vision than Logius as a whole,
+    // but z = 1,1. The old fixed threshold of five points accepted the word; the test does not.
+    const ed = copyEdition(join(ROOT, 'content/2019/edition.yaml'));
+    ed.edit('edition.yaml', (t) => t.replace('../../fixtures/2019/', `${join(ROOT, 'fixtures/2019')}/`).replace('previous_edition: 2018', 'previous_edition: null'));
+    writeFileSync(
+      join(ed.dir, 'narrative/producten/digilevering.yaml'),
+      'vakkundig:\n  - >-\n    Dat {{organisatie}} visie heeft, vindt {{positief "organisatie-met-visie"}}: positiever dan Logius als geheel.\n',
+    );
+    const r = checkEdition(ed.edition);
+    const warning = r.problems.map(formatProblem).find((p) => p.includes("'positiever dan' past niet bij de data"));
+    expect(warning).toBeDefined();
+    expect(warning).toContain("Digilevering is vergelijkbaar met Logius als geheel (positief 48% tegen 37% bij 'organisatie-met-visie')");
   });
 });

@@ -107,9 +107,31 @@ describe('diffModels: figures', () => {
     expect(d.figures.some((f) => f.segment === 'B')).toBe(false);
   });
 
-  it('highlights shifts of the threshold or more', () => {
-    expect(diff(changed.model, 5).figures.map((f) => f.highlight)).toEqual([true, true]);
-    const d = diff(changed.model, 15);
+  it('does not highlight a large shift in a small group: chance explains it', () => {
+    // 3 of 5 → 4 of 5 positive (+20 points) and 5 of 8 → 6 of 8 (+12,5): not significant.
+    const d = diff(changed.model, 5);
+    expect(d.figures.map((f) => f.highlight)).toEqual([false, false]);
+    expect(d.figures.flatMap((f) => f.deltas.map((x) => x.significant))).toEqual([false, false, false, false, false, false]);
+    expect(d.summary.figures.aboveThreshold).toBe(0);
+  });
+
+  it('highlights the same shifts in groups a hundred times larger, down to the threshold', () => {
+    // Same shares, every N × 100: 300/500 → 400/500 is significant (z = 3,3), and so is 500/800 → 600/800.
+    const scaled = (m: ReportModel) => {
+      const c = clone(m);
+      const visit = (blocks: ReportModel['colofon']) => blocks.forEach((b) => b.type === 'chart' && b.rows.forEach((r) => (r.n *= 100)));
+      for (const part of c.parts) {
+        visit(part.intro);
+        for (const ch of part.chapters) {
+          visit(ch.intro);
+          ch.sections.forEach((s) => visit(s.blocks));
+        }
+      }
+      return c;
+    };
+    const [a, b] = [scaled(base.model), scaled(changed.model)];
+    expect(diffModels(a, b, { threshold: 5 }).figures.map((f) => f.highlight)).toEqual([true, true]);
+    const d = diffModels(a, b, { threshold: 15 });
     expect(d.figures.map((f) => f.highlight)).toEqual([true, false]);
     expect(d.summary.figures).toEqual({ changed: 2, aboveThreshold: 1, suppression: 0, added: 0, removed: 0 });
     expect(d.summary.largest).toEqual([0, 1]);
@@ -265,10 +287,11 @@ describe('diffModels: two editions with planned changes', () => {
 
   it('lists exactly the groups whose figures changed, largest first, and the suppressed one without numbers', () => {
     expect(d.figures.map((f) => [f.key, f.kind, Math.round(f.size * 100) / 100, f.highlight])).toEqual([
-      ['vertrouwen|alfa|all', 'changed', 40, true], // 3/5 → 3/3 positive
-      ['vertrouwen|organisation|all', 'changed', 27.5, true], // 5/8 → 9/10 (Gamma's three count for Logius)
-      ['tevreden-aansluiting|organisation|all', 'changed', 22.5, true], // 2/5 → 5/8
-      ['aangesloten|organisation|all', 'changed', 11.11, true], // 5/9 → 8/12 ja
+      // Large shifts, but in groups of 3 to 12: none is significant, so none is highlighted.
+      ['vertrouwen|alfa|all', 'changed', 40, false], // 3/5 → 3/3 positive
+      ['vertrouwen|organisation|all', 'changed', 27.5, false], // 5/8 → 9/10 (Gamma's three count for Logius)
+      ['tevreden-aansluiting|organisation|all', 'changed', 22.5, false], // 2/5 → 5/8
+      ['aangesloten|organisation|all', 'changed', 11.11, false], // 5/9 → 8/12 ja
       ['vertrouwen|alfa|A', 'now-suppressed', 0, false],
     ]);
     expect(d.figures[4]!.b).toEqual({ state: 'suppressed' });

@@ -44,16 +44,29 @@ describe('eindrapport diff 2018 2019', () => {
     expect(diff.structure.find((s) => s.change === 'renamed')).toMatchObject({ title: reworded.after });
   });
 
-  it('highlights exactly the planned shifts above 5 points, in the planned direction', () => {
-    const highlighted = diff.figures.filter((f) => f.highlight);
-    const shifts = ofKind('shift');
-    expect(highlighted.map((f) => f.key).sort()).toEqual(shifts.map((s) => `${s.question}|${s.scope}|${s.segment}`).sort());
-    for (const s of shifts) {
-      const f = highlighted.find((x) => x.key === `${s.question}|${s.scope}|${s.segment}`)!;
+  it('lists the planned shifts above 5 points, in the planned direction', () => {
+    for (const s of ofKind('shift')) {
+      const f = diff.figures.find((x) => x.key === `${s.question}|${s.scope}|${s.segment}`)!;
       const delta = f.deltas.find((d) => d.measure === s.measure)!.delta!;
       expect(Math.sign(delta)).toBe(s.direction === 'up' ? 1 : -1);
       expect(Math.abs(Math.abs(delta) - Number(s.size))).toBeLessThan(1.5);
     }
+  });
+
+  it('highlights only the planned shift that is significant: the large group’s, not N 28 → 30', () => {
+    const highlighted = diff.figures.filter((f) => f.highlight).map((f) => f.key);
+    // 521 → 553 respondents, +8,1 points positive: z = 3,2.
+    expect(highlighted).toEqual(['tevreden-website-twitter-linkedin|organisation|all']);
+    const mijnOverheid = diff.figures.find((f) => f.key === 'servicecentrum-bruikbare-adviezen|mijnoverheid|all')!;
+    expect(mijnOverheid.a).toMatchObject({ n: 28 });
+    expect(mijnOverheid.b).toMatchObject({ n: 30 });
+    const positive = mijnOverheid.deltas.find((d) => d.measure === 'positive')!;
+    expect(positive.delta!).toBeCloseTo(6.2, 1);
+    expect(positive.significant).toBe(false);
+    expect(mijnOverheid.highlight).toBe(false);
+    // The absolute threshold stays a second rule: at 10 points even the significant shift is quiet.
+    const strict = diffModels(buildModel(join(ROOT, 'content/2018/edition.yaml')).model, buildModel(join(ROOT, 'content/2019/edition.yaml')).model, { threshold: 10 });
+    expect(strict.figures.filter((f) => f.highlight)).toEqual([]);
   });
 
   it('shows only the planned segment as newly suppressed, never with numbers', () => {

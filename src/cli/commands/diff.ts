@@ -60,7 +60,7 @@ export async function diffCommand(opts: DiffCommandOptions, print: (s: string) =
   const figures = s.figures.changed + s.figures.suppression + s.figures.added + s.figures.removed;
   const words = s.wording.changed + s.wording.added + s.wording.removed;
   const lines = [
-    `Verschillen ${a.label} → ${b.label}: ${plural(structure, 'wijziging', 'wijzigingen')} in de structuur, ${plural(figures, 'groep', 'groepen')} met andere cijfers (${formatNumber(s.figures.aboveThreshold)} met ${formatThreshold(threshold)} punten of meer), ${plural(words, 'alinea', "alinea's")} met andere tekst.`,
+    `Verschillen ${a.label} → ${b.label}: ${plural(structure, 'wijziging', 'wijzigingen')} in de structuur, ${plural(figures, 'groep', 'groepen')} met andere cijfers (${formatNumber(s.figures.aboveThreshold)} significant en ${formatThreshold(threshold)} punten of meer), ${plural(words, 'alinea', "alinea's")} met andere tekst.`,
     `  PDF: ${pdfPath} (${formatNumber((t3 - t0) / 1000, 1)} s)`,
   ];
   if (format === 'md') {

@@ -6,8 +6,9 @@ import type { Edition, Product } from '../../load/edition.ts';
 import { questionText, type Question, type Questionnaire } from '../../load/questionnaire.ts';
 import type { FigureRef } from '../report-types.ts';
 import { previousAggregate, type PreviousEdition } from '../../analyse/previous-edition.ts';
-import { formatChange } from './phrasing.ts';
-import { about, approximately, comparison, fraction, parseDutchNumber, plural, tendency, COMPARISON_THRESHOLD, type Distribution } from './phrasing.ts';
+import { about, approximately, comparison, formatChange, fraction, parseDutchNumber, plural, tendency, type Distribution } from './phrasing.ts';
+import { changeSincePrevious, productVersusOrganisation, productVersusOrganisationMean } from '../../analyse/comparisons.ts';
+import { verdict } from '../../analyse/uncertainty.ts';
 import { suggest } from './suggest.ts';
 
 /** What the helpers can see: the edition's data, never files. */
@@ -185,7 +186,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('vergelijking', function (...args: unknown[]) {
     const options = args.pop() as HelperOptions;
-    const threshold = parseThreshold(options.hash?.drempel);
+    const { aggregates, edition } = data(options).env;
+    const minimum = parseThreshold(options.hash?.drempel, edition.comparison.min_difference);
     if (args.length === 0) {
       // The group's statements: mean positive share of the product against that of Logius.
       const scope = scopeFrom(options);
@@ -194,16 +196,16 @@ export function registerHelpers(hb: typeof Handlebars): void {
       const org = new Map(groupAggregates(options, ORGANISATION).map((a) => [a.question, a]));
       const both = own.filter((a) => org.has(a.question));
       if (!both.length) throw new NarrativeError('geen stellingen in deze groep met genoeg respondenten bij zowel het product als Logius als geheel.');
-      const mean = (list: Aggregate[]) => list.reduce((s, a) => s + measureValue(a, 'positive'), 0) / list.length;
-      return comparison(mean(both), mean(both.map((a) => org.get(a.question)!)), REFERENCE, threshold);
+      const test = productVersusOrganisationMean(both.map((a) => [a, org.get(a.question)!]), 'positive', aggregates.statistics);
+      return comparison(verdict(test, minimum), REFERENCE);
     }
     const a = aggregateFor(args[0], options);
     if (a.scope === ORGANISATION) throw new NarrativeError('vergelijking werkt alleen in een producthoofdstuk (of met scope="…").');
-    const org = data(options).env.aggregates.get(a.question, ORGANISATION, ALL);
+    const org = aggregates.get(a.question, ORGANISATION, ALL);
     if (!org || org.suppressed) throw new NarrativeError(`'${a.question}' heeft geen cijfer voor Logius als geheel om mee te vergelijken.`);
     record(options, a, 'positive', measureValue(a, 'positive'));
     record(options, org, 'positive', measureValue(org, 'positive'));
-    return comparison(measureValue(a, 'positive'), measureValue(org, 'positive'), REFERENCE, threshold);
+    return comparison(verdict(productVersusOrganisation(a, org, 'positive', aggregates.statistics), minimum), REFERENCE);
   });
   hb.registerHelper('stelling', function (key: unknown, options: HelperOptions) {
     const d = data(options);
@@ -242,9 +244,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
     if (!before) {
       throw new NarrativeError(`'${a.question}' is niet vergelijkbaar met ${d.env.previous.year} voor ${scopeLabel(a.scope)}.`, `Zet de zin binnen {{#if (vergelijkbaar "${a.question}")}} … {{/if}}.`);
     }
-    const change = measureValue(a, m) - measureValue(before, m);
-    record(options, a, `change:${m}`, change);
-    return formatChange(change, d.env.previous.year);
+    measureValue(a, m); // a clear error when the question has no such share
+    const test = changeSincePrevious(a, before, m);
+    record(options, a, `change:${m}`, test.difference);
+    return formatChange(test.difference, verdict(test, d.env.edition.comparison.min_difference), d.env.previous.year);
   });
   hb.registerHelper('voldoende', function (key: unknown, options: HelperOptions) {
     const d = data(options);
@@ -397,8 +400,9 @@ export const RESPONSE_MEASURES = ['uitgenodigd', 'gerespondeerd', 'responspercen
 const CHAPTERS = ['waarden', 'werkprocessen', 'onderzoeksverantwoording'];
 export const CHAPTER_WORDS = CHAPTERS;
 
-function parseThreshold(value: unknown): number {
-  if (value === undefined) return COMPARISON_THRESHOLD;
+/** `drempel=…`: the minimum relevant difference for this one comparison (else the edition's). */
+function parseThreshold(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
   const t = parseDutchNumber(value);
   if (Number.isNaN(t) || t < 0) throw new NarrativeError(`drempel moet een aantal procentpunten zijn, niet '${String(value)}'.`, 'Bijvoorbeeld {{vergelijking "afspraken-nakomen" drempel=10}}.');
   return t;

@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
 import { roundTo } from '../../analyse/rounding.ts';
+import type { Verdict } from '../../analyse/uncertainty.ts';
 
 /** Dutch wordings computed from values, so a word can never contradict the chart. */
 
@@ -80,17 +81,13 @@ export function tendency(d: Distribution): string {
   return `vooral ${WORD[top]}`;
 }
 
-/** Differences smaller than this many points are not called differences. */
-export const COMPARISON_THRESHOLD = 5;
-
 /**
- * "positiever dan …", "minder positief dan …", "vergelijkbaar met …" on the positive share: a
- * difference of at least `threshold` points (default five) is called a difference.
+ * "positiever dan …", "minder positief dan …", "vergelijkbaar met …" on the positive share: the
+ * verdict of the significance test and the minimum relevant difference (analyse/uncertainty.ts).
  */
-export function comparison(productPositive: number, organisationPositive: number, reference: string, threshold = COMPARISON_THRESHOLD): string {
-  const d = productPositive - organisationPositive;
-  if (d >= threshold) return `positiever dan ${reference}`;
-  if (d <= -threshold) return `minder positief dan ${reference}`;
+export function comparison(v: Verdict, reference: string): string {
+  if (v === 'higher') return `positiever dan ${reference}`;
+  if (v === 'lower') return `minder positief dan ${reference}`;
   return `vergelijkbaar met ${reference}`;
 }
 
@@ -111,9 +108,12 @@ export function parseDutchNumber(value: unknown): number {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
 }
 
-/** Below half a point (after rounding to whole points) a change is "gelijk". */
-export function formatChange(points: number, previousYear: number): string {
+/**
+ * A change since the previous edition: "6 procentpunt hoger dan in 2018" only when the change is
+ * significant and large enough (the verdict); otherwise "vergelijkbaar met 2018".
+ */
+export function formatChange(points: number, v: Verdict, previousYear: number): string {
   const whole = roundTo(Math.abs(points), 0);
-  if (whole === 0) return `gelijk aan ${previousYear}`;
-  return `${formatNumber(whole)} procentpunt ${points > 0 ? 'hoger' : 'lager'} dan in ${previousYear}`;
+  if (v === 'similar' || whole === 0) return `vergelijkbaar met ${previousYear}`;
+  return `${formatNumber(whole)} procentpunt ${v === 'higher' ? 'hoger' : 'lager'} dan in ${previousYear}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { about, approximately, comparison, fraction, parseDutchNumber, plural, tendency } from '../../../src/model/narrative/phrasing.ts';
+import { about, approximately, comparison, formatChange, fraction, parseDutchNumber, plural, tendency } from '../../../src/model/narrative/phrasing.ts';
 
 describe('phrasing', () => {
   it('hedges an approximate percentage by the unrounded value', () => {
@@ -38,11 +38,16 @@ describe('phrasing', () => {
     expect(tendency({ positive: 45, neutral: 30, negative: 25 })).toBe('vooral positief');
   });
 
-  it('compares with a threshold of five points, or the one given', () => {
-    expect(comparison(70, 62, 'Logius als geheel')).toBe('positiever dan Logius als geheel');
-    expect(comparison(58, 62, 'Logius als geheel')).toBe('vergelijkbaar met Logius als geheel');
-    expect(comparison(58, 62, 'Logius als geheel', 3)).toBe('minder positief dan Logius als geheel');
-    expect(comparison(67, 62, 'X')).toBe('positiever dan X');
+  it('words the verdict of the significance test', () => {
+    expect(comparison('higher', 'Logius als geheel')).toBe('positiever dan Logius als geheel');
+    expect(comparison('similar', 'Logius als geheel')).toBe('vergelijkbaar met Logius als geheel');
+    expect(comparison('lower', 'X')).toBe('minder positief dan X');
+  });
+
+  it('names a change since last year only when the verdict says it is one', () => {
+    expect(formatChange(6.2, 'similar', 2018)).toBe('vergelijkbaar met 2018');
+    expect(formatChange(6.2, 'higher', 2018)).toBe('6 procentpunt hoger dan in 2018');
+    expect(formatChange(-12.5, 'lower', 2018)).toBe('13 procentpunt lager dan in 2018');
   });
 
   it('chooses singular or plural, with or without the count', () => {
