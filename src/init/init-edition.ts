@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError, problem } from '../load/input-error.ts';
 import { findOpenItems } from '../load/open-items.ts';
 import { readQualtricsExport } from '../load/qualtrics/read-export.ts';
@@ -78,8 +79,8 @@ export function initEdition(opts: InitOptions): InitResult {
   const edition = draftEdition({ year: opts.year, exp, exportFile, editionFile, previous, qsf, productColumn, segmentColumn });
 
   const files = new Map<string, string | Uint8Array>([
-    ['edition.yaml', edition.text],
-    ['questionnaire.yaml', questionnaire.text],
+    ['edition.yaml', `${schemaLine(outDir, 'edition')}${edition.text}`],
+    ['questionnaire.yaml', `${schemaLine(outDir, 'questionnaire')}${questionnaire.text}`],
   ]);
   if (previous) {
     const dir = narrativeDir(previous);
@@ -116,6 +117,12 @@ export function initEdition(opts: InitOptions): InitResult {
   ];
   const notes = [...edition.notes, ...questionnaire.notes, ...skipped.map((s) => `Kolom ${s.name} is overgeslagen: ${s.reason}.`)];
   return { outDir, files: [...files.keys()].map((f) => relative(outDir, join(outDir, f))), summary, notes, openItems };
+}
+
+/** First line for editors: VS Code's YAML extension validates and completes with this schema (docs/vragenlijst-en-editie.md). */
+function schemaLine(outDir: string, name: string): string {
+  const schema = fileURLToPath(new URL(`../../docs/schema/${name}.schema.json`, import.meta.url));
+  return `# yaml-language-server: $schema=${relative(outDir, schema).replaceAll('\\', '/')}\n`;
 }
 
 /** A column of the previous export (product, segment) found again: by ImportId, text, then name. */

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { expect } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
 import { buildModel } from '../../src/build.ts';
 import { checkEdition } from '../../src/check/check-edition.ts';
 import { formatProblem } from '../../src/load/input-error.ts';
@@ -121,4 +123,13 @@ export function runExample(ex: GuideExample): string[] {
     }
   }
   return found;
+}
+
+/** A command line from a guide ("npx eindrapport check --edition 2018"): the command and each option exist. */
+export async function expectCommandExists(line: string): Promise<void> {
+  const [npx, bin, command, ...rest] = line.split(/\s+/);
+  expect([npx, bin]).toEqual(['npx', 'eindrapport']);
+  const { stdout: help } = await runCli(command!, '--help');
+  expect(help, line).toContain(`Usage: eindrapport ${command}`);
+  for (const opt of rest.filter((r) => r.startsWith('--'))) expect(help, line).toContain(opt);
 }
