@@ -3,30 +3,17 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main } from '../../../src/cli/main.ts';
 import { diffCommand } from '../../../src/cli/commands/diff.ts';
 import { InputError } from '../../../src/load/input-error.ts';
 import { MINI_EDITION } from '../../helpers/paths.ts';
 import { copyEdition } from '../../helpers/temp-edition.ts';
 import { flattenOutline, readPdf, type PdfContent } from '../../helpers/read-pdf.ts';
 import { setAnswer } from '../../diff/helpers.ts';
+import { runCli } from '../../helpers/run-cli.ts';
 
 const SNIPPET_EDIT = (t: string) => t.replace('Het beeld is {{tendens}}', 'Het totaalbeeld is {{tendens}}');
 
-/** Runs the CLI in-process and captures what it prints. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await main(['node', 'eindrapport', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = runCli;
 
 const quiet = () => {};
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
