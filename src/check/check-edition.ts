@@ -138,8 +138,8 @@ function editionWithoutData(editionFile: string): Edition {
 
 /** The previous edition's year and narrative, to see which paragraphs were carried over unchanged. */
 function previousNarrative(edition: Edition, year: number | null): { year: number; narrative: NarrativeContent | null } | null {
-  if (year === null || edition.previous_edition === null) return null;
-  const dir = join(edition.dir, '..', String(edition.previous_edition));
+  if (year === null || !edition.previousEditionFile) return null;
+  const dir = dirname(edition.previousEditionFile);
   return { year, narrative: quietly(() => loadNarrative(dir, overrideFileKeys(dir))) };
 }
 

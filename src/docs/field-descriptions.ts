@@ -28,6 +28,8 @@ export const EDITION_FIELDS: Record<string, string> = {
   'rounding.text_decimals': 'Decimalen van percentages in de tekst.',
   comparison: 'Wanneer het rapport een verschil met Logius als geheel of met vorig jaar een verschil noemt.',
   'comparison.min_difference': 'Een verschil telt pas als het statistisch significant is (95%) én minstens zoveel procentpunten groot.',
+  'responses.recorded_between.from': 'Eerste dag (JJJJ-MM-DD), inbegrepen.',
+  'responses.recorded_between.to': 'Laatste dag (JJJJ-MM-DD), inbegrepen.',
   products: 'De producten, in de volgorde van het rapport (Deel II).',
   'products[].key': 'Vaste sleutel van het product (kleine letters, cijfers, streepjes); ook de naam van narrative/producten/<key>.yaml.',
   'products[].name': 'Naam van het product zoals het rapport die afdrukt; {{product}} in de teksten.',
