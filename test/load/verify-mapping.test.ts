@@ -4,7 +4,8 @@ import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
 import { surveyWarnings } from '../../src/analyse/survey-warnings.ts';
 import { formatProblem } from '../../src/load/input-error.ts';
 import { problemsOf } from '../helpers/problems.ts';
-import { MINI_EDITION } from '../helpers/paths.ts';
+import { MINI_EDITION, ROOT } from '../helpers/paths.ts';
+import { join } from 'node:path';
 import { copyEdition } from '../helpers/temp-edition.ts';
 
 /** Swaps two columns of the mini export (all three header rows and the data) — as a changed export would. */
@@ -22,6 +23,18 @@ function swapColumns(text: string, a: string, b: string): string {
     })
     .join('\r\n');
 }
+
+describe('the bundled editions record what the export says about every question', () => {
+  for (const year of ['2018', '2019']) {
+    it(`content/${year}: every column has export.import_id and export.text, and they match the export`, () => {
+      const survey = loadSurvey(join(ROOT, 'content', year, 'edition.yaml'));
+      for (const q of survey.questionnaire.questions) {
+        const records = q.column ? [q.export] : (q.options ?? []).map((o) => o.export ?? q.export);
+        for (const r of records) expect(r?.import_id && r.text, q.key).toBeTruthy();
+      }
+    });
+  }
+});
 
 describe('the mapping is verified against the export header', () => {
   it('passes for the bundled mini edition', () => {
