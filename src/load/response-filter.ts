@@ -61,13 +61,26 @@ export function parseProgress(cell: string): number | null {
   return n <= 100 ? n : null;
 }
 
-/** A response date as YYYY-MM-DD: ISO ("2019-08-05 09:01:54", "2019-08-05T…") or Dutch ("5-8-2019 09:01"). */
+/**
+ * A response date as YYYY-MM-DD: ISO ("2019-08-05 09:01:54", "2019-08-05T…") or day first with
+ * dashes as a Dutch Excel writes it ("5-8-2019 09:01"). With slashes the order is only known when
+ * one part is above 12 ("31/10/2019", "10/31/2019"); "5/8/2019" is ambiguous: null.
+ */
 export function parseResponseDate(cell: string): string | null {
   const v = cell.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[ T])/.exec(v);
-  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|\s)/.exec(v);
-  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : nl ? [nl[3]!, nl[2]!, nl[1]!] : [];
-  if (!y || !m || !d) return null;
+  const dashed = /^(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?:$|\s)/.exec(v);
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:$|\s)/.exec(v);
+  let ymd: [string, string, string] | null = null;
+  if (iso) ymd = [iso[1]!, iso[2]!, iso[3]!];
+  else if (dashed) ymd = [dashed[3]!, dashed[2]!, dashed[1]!];
+  else if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    if (a > 12 && b <= 12) ymd = [slashed[3]!, slashed[2]!, slashed[1]!];
+    else if (b > 12 && a <= 12) ymd = [slashed[3]!, slashed[1]!, slashed[2]!];
+  }
+  if (!ymd) return null;
+  const [y, m, d] = ymd;
   const month = Number(m);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -149,7 +162,7 @@ export function selectResponses(exp: QualtricsExport, rules: ResponseRules, colu
       const cell = row[dateCol] ?? '';
       const date = parseResponseDate(cell);
       if (date === null) {
-        tally.add(`date`, problem(cellAt(r, dateCol), `${quoteCell(cell)} is geen datum.`, 'Verwacht een datum als 2019-08-05 (of 5-8-2019), eventueel met tijd.'));
+        tally.add(`date`, problem(cellAt(r, dateCol), `${quoteCell(cell)} is geen datum.`, 'Verwacht een datum als 2019-08-05 (of 5-8-2019), eventueel met tijd; met schuine strepen is 5/8/2019 dubbelzinnig (dag of maand eerst).'));
         continue;
       }
       if (date < period.from || date > period.to) {

@@ -41,6 +41,8 @@ describe('Finished, Progress and dates in every form Qualtrics and a Dutch Excel
     expect(parseResponseDate('2019-08-05T09:01:54Z')).toBe('2019-08-05');
     expect(parseResponseDate('5-8-2019 09:01')).toBe('2019-08-05');
     expect(parseResponseDate('31/12/2019')).toBe('2019-12-31');
+    expect(parseResponseDate('10/31/2019 14:00')).toBe('2019-10-31');
+    expect(parseResponseDate('5/8/2019')).toBeNull(); // 5 August or May 8: refused, not guessed
     expect(parseResponseDate('gisteren')).toBeNull();
   });
 
