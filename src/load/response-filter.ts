@@ -184,14 +184,15 @@ export function selectResponses(exp: QualtricsExport, rules: ResponseRules, colu
       exclude('unfinished');
       continue;
     }
-    if (rules.min_progress !== null && progressCol >= 0) {
+    if (progressCol >= 0) {
+      // Read wherever the export has it, so a value that is no percentage is refused, not ignored.
       const cell = row[progressCol] ?? '';
       const progress = parseProgress(cell);
       if (progress === null) {
         tally.add('progress', problem(cellAt(r, progressCol), `${quoteCell(cell)} is geen voortgang in procenten.`, 'Verwacht een getal van 0 tot en met 100.'));
         continue;
       }
-      if (progress < rules.min_progress) {
+      if (rules.min_progress !== null && progress < rules.min_progress) {
         exclude('progress');
         continue;
       }

@@ -53,6 +53,11 @@ describe('Finished, Progress and dates in every form Qualtrics and a Dutch Excel
     expect([...s.finished].every((f) => f === 1)).toBe(true);
   });
 
+  it('refuses a Progress that is no percentage, also without a min_progress rule', () => {
+    const s = select([['0', 'veel', '1', '2019-09-01', 'R_1']]);
+    expect(s.problems.map(formatProblem)).toEqual([expect.stringMatching(/^x\.csv:4:2: fout \(kolom Progress\): 'veel' is geen voortgang in procenten/)]);
+  });
+
   it('refuses any other Finished value with file, line and column, once per column', () => {
     const s = select([
       ['0', '100', 'misschien', '2019-09-01', 'R_1'],
