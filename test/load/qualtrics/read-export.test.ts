@@ -380,7 +380,7 @@ describe('parseQualtricsExport on small inline exports', () => {
     expect(inputError(() => readQualtricsExport(SAMPLES)).problems[0]!.message).toContain('map');
   });
 
-  it('100,000 respondents parse quickly and completely', () => {
+  it('100,000 respondents parse completely', () => {
     const tags = ['StartDate', 'EndDate', 'Status', 'IPAddress', 'Progress', 'Duration (in seconds)', 'Finished', 'RecordedDate', 'ResponseId'];
     for (let q = 1; q <= 40; q++) tags.push(`Q${q}`);
     tags.push('Q41_TEXT');
@@ -393,14 +393,11 @@ describe('parseQualtricsExport on small inline exports', () => {
       lines.push(cells.join(','));
     }
     const buf = Buffer.from(lines.join('\n'));
-    const t0 = performance.now();
     const exp = parseQualtricsExport(buf, 'groot.csv');
-    const ms = performance.now() - t0;
     expect(exp.rows.length).toBe(100_000);
     expect(exp.columns.length).toBe(48);
     expect(exp.rowLines[99_999]).toBe(100_003);
-    // Measured at about 1.3 s for this size; the bound only catches accidental quadratic work.
-    expect(ms).toBeLessThan(6000);
+    // Speed is measured by `npm run bench -- import`, not here: a wall-clock bound fails on a busy machine.
   }, 30_000);
 });
 
