@@ -90,21 +90,21 @@ function commit(stage: string, dir: string): void {
 }
 
 /** Disk full, no permission, read-only: the user's environment, said plainly, with the guarantee. */
-function writeError(e: unknown, dir: string): Error {
+export function writeError(e: unknown, dir: string): Error {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const file = displayPath(dir);
-  const kept = 'Het vorige rapport in deze map is ongewijzigd.';
+  const kept = 'Een vorige versie in deze map is ongewijzigd.';
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new InputError(problem({ file }, `de schijf is vol; het rapport kon niet worden geschreven. ${kept}`, 'Maak ruimte vrij of kies met --out-dir een andere map, en bouw opnieuw.'));
+      return new InputError(problem({ file }, `de schijf is vol; de uitvoer kon niet worden geschreven. ${kept}`, 'Maak ruimte vrij of kies een andere map voor de uitvoer, en probeer het opnieuw.'));
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new InputError(problem({ file }, `in deze map mag niet worden geschreven (${code}). ${kept}`, 'Kies met --out-dir een map waarin u mag schrijven.'));
+      return new InputError(problem({ file }, `in deze map mag niet worden geschreven (${code}). ${kept}`, 'Kies een map voor de uitvoer waarin u mag schrijven.'));
     case 'ENOTDIR':
     case 'EEXIST':
-      return new InputError(problem({ file }, `dit is geen map (${code}).`, 'Kies met --out-dir een map voor de uitvoer.'));
+      return new InputError(problem({ file }, `dit is geen map (${code}).`, 'Kies een map voor de uitvoer.'));
     default:
       return e instanceof Error ? e : new Error(String(e));
   }

@@ -42,7 +42,7 @@ describe('writeOutputsTogether', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect(formatProblem((error as InputError).problems[0]!)).toMatch(/fout: de schijf is vol; het rapport kon niet worden geschreven\. Het vorige rapport in deze map is ongewijzigd\. Maak ruimte vrij/);
+    expect(formatProblem((error as InputError).problems[0]!)).toMatch(/fout: de schijf is vol; de uitvoer kon niet worden geschreven\. Een vorige versie in deze map is ongewijzigd\. Maak ruimte vrij/);
     expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('oud json');
     expect(readFileSync(join(dir, 'r.pdf'), 'utf8')).toBe('oud pdf');
     expect(readdirSync(dir).sort()).toEqual(['r.json', 'r.pdf']);

@@ -75,7 +75,8 @@ export function inspectExport(exp: QualtricsExport, rules: InspectRules = DEFAUL
 
   out.push('');
   out.push(`Vraagkolommen (${questions.length})${questions.length ? ':' : ': geen'}`);
-  out.push(...columnLines(questions, countNames(exp.columns)));
+  // Not push(...lines): an export can have 100.000+ columns, more than a call takes arguments.
+  for (const line of columnLines(questions, countNames(exp.columns))) out.push(line);
 
   const groups: [DropReason, string][] = [
     ['personal-data', 'Weggelaten: persoonsgegevens'],
@@ -87,7 +88,7 @@ export function inspectExport(exp: QualtricsExport, rules: InspectRules = DEFAUL
     if (reason === 'not-mapped' && list.length === 0) continue; // only when a mapping was given
     out.push('');
     out.push(`${title} (${list.length})${list.length ? ':' : ': geen'}`);
-    out.push(...droppedLines(list));
+    for (const line of droppedLines(list)) out.push(line);
     if (reason === 'free-text' && list.some((d) => freeTextKind(d.name) === TEXT_VALUES)) {
       out.push(`  Kolommen met '(${TEXT_VALUES})' worden wel ingelezen als de editie of vragenlijst ze koppelt (bijvoorbeeld een segmentkolom).`);
     }
@@ -97,7 +98,7 @@ export function inspectExport(exp: QualtricsExport, rules: InspectRules = DEFAUL
 
 function columnLines(columns: ExportColumn[], nameCounts: Map<string, number>): string[] {
   const width = nameWidth(columns.map((c) => c.name));
-  const numberWidth = String(Math.max(0, ...columns.map((c) => c.index + 1))).length;
+  const numberWidth = String(maxOf(columns.map((c) => c.index + 1))).length;
   return columns.map((c) => {
     // Duplicate export tags are told apart by their position in the file.
     const repeated = (nameCounts.get(c.name) ?? 0) > 1 ? ' [naam komt vaker voor]' : '';
@@ -122,7 +123,14 @@ function freeTextKind(name: string): string {
 }
 
 function nameWidth(names: string[]): number {
-  return Math.min(MAX_NAME_WIDTH, Math.max(0, ...names.map((n) => n.length)));
+  return Math.min(MAX_NAME_WIDTH, maxOf(names.map((n) => n.length)));
+}
+
+/** The largest number, 0 for none; without spreading (Math.max(...xs) overflows the stack for 100.000+ columns). */
+function maxOf(xs: number[]): number {
+  let max = 0;
+  for (const x of xs) if (x > max) max = x;
+  return max;
 }
 
 function countNames(columns: ExportColumn[]): Map<string, number> {

@@ -132,3 +132,17 @@ describe('inspectCommand', () => {
     expect(() => inspectCommand('/nonexistent/export.csv')).toThrow(InputError);
   });
 });
+
+describe('inspect on a very wide export', () => {
+  it('describes an export of 130.000 columns instead of failing with an internal error', () => {
+    const n = 130_000;
+    const tags = ['ResponseId', 'Finished'];
+    for (let i = 0; i < n; i++) tags.push(`Q${i}`);
+    const ids = tags.map((t) => `"{""ImportId"":""${t}""}"`);
+    const rows = [tags.join(','), tags.join(','), ids.join(',')];
+    for (let r = 0; r < 3; r++) rows.push([`R_${r}`, '1', ...Array<string>(n).fill('1')].join(','));
+    const text = inspectExport(parseQualtricsExport(rows.join('\n'), 'breed.csv'));
+    expect(text).toContain(`Vraagkolommen (${n}):`);
+    expect(text).toMatch(/kolom 130002\s+Q129999/);
+  });
+});
