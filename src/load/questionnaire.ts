@@ -12,7 +12,8 @@ const ExportTexts = z
 
 const Answer = z
   .object({
-    code: z.number().int().describe('De antwoordcode: de identiteit van het antwoord, ook in een numerieke export.'),
+    /** Within ±32767: BLANK (-32768) marks an empty cell. */
+    code: z.number().int().min(-32767).max(32767).describe('De antwoordcode: de identiteit van het antwoord, ook in een numerieke export.'),
     label: z.string().min(1).describe('Het antwoord zoals het rapport het afdrukt.'),
     polarity: Polarity.optional().describe('Hoe het antwoord telt: negative, neutral, positive (schaal), yes/no (filtervraag) of other (apart getoond).'),
     /** false: not a substantive answer ("weet niet"): excluded from N, reported separately. */
