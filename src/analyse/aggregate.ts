@@ -61,46 +61,89 @@ function groupsFor(q: Question, edition: Edition, statistics: ResponseStatistics
   return groups;
 }
 
-/** Tallies per group in one pass over the respondents; `slot(r)` gives the column to count in. */
-function tally(survey: Survey, mask: Uint8Array, groups: Group[], width: number, slot: (r: number) => number): { asked: number[]; counts: number[][] } {
-  const { responses } = survey;
-  const asked = groups.map(() => 0);
-  const counts = groups.map(() => new Array<number>(width).fill(0));
-  // Group lookup by (product, segment) so each respondent touches at most three groups.
-  const org = groups.findIndex((g) => g.product === -1);
-  const byProduct = new Map<number, number>();
-  const bySegment = new Map<string, number>();
-  groups.forEach((g, gi) => {
-    if (g.product >= 0 && g.segmentIndex < 0) byProduct.set(g.product, gi);
-    if (g.segmentIndex >= 0) bySegment.set(`${g.product}:${g.segmentIndex}`, gi);
+/**
+ * Respondents by cell: one cell per (product, segment) pair, one per product without a segment,
+ * and cell 0 for respondents without a product. A question is tallied per cell in one tight pass
+ * (one increment per respondent), and the groups are sums of cells: a million respondents pass
+ * through that loop once per question and per option of a multiselect question.
+ */
+interface Cells {
+  of: Uint16Array;
+  count: number;
+  /** The cell of product p without a segment is first[p]; its segment s is first[p] + 1 + s. */
+  first: Int32Array;
+}
+
+const cellCache = new WeakMap<Survey['responses'], Cells>();
+
+function cellsOf(survey: Survey): Cells {
+  const cached = cellCache.get(survey.responses);
+  if (cached) return cached;
+  const { product, segment, count } = survey.responses;
+  const products = survey.edition.products;
+  const first = new Int32Array(products.length);
+  let next = 1;
+  products.forEach((p, pi) => {
+    first[pi] = next;
+    next += 1 + p.segments.length;
   });
-  const add = (gi: number | undefined, s: number) => {
-    if (gi === undefined || gi < 0) return;
-    asked[gi]!++;
-    counts[gi]![s]!++;
-  };
-  for (let r = 0; r < responses.count; r++) {
-    if (!mask[r]) continue;
-    const s = slot(r);
-    add(org, s);
-    const p = responses.product[r]!;
+  const of = new Uint16Array(count);
+  for (let r = 0; r < count; r++) {
+    const p = product[r]!;
     if (p < 0) continue;
-    add(byProduct.get(p), s);
-    const seg = responses.segment[r]!;
-    if (seg >= 0) add(bySegment.get(`${p}:${seg}`), s);
+    const s = segment[r]!;
+    of[r] = first[p]! + (s >= 0 ? 1 + s : 0);
   }
-  return { asked, counts };
+  const cells = { of, count: next, first };
+  cellCache.set(survey.responses, cells);
+  return cells;
+}
+
+/** Group rows from the per-cell tallies (`hist[cell * width + slot]`): the organisation sums every cell. */
+function groupTallies(survey: Survey, cells: Cells, groups: Group[], width: number, hist: Int32Array): { asked: number[]; counts: number[][] } {
+  const products = survey.edition.products;
+  const counts = groups.map((g) => {
+    const row = new Array<number>(width).fill(0);
+    let from: number;
+    let to: number;
+    if (g.product < 0) [from, to] = [0, cells.count];
+    else if (g.segmentIndex < 0) [from, to] = [cells.first[g.product]!, cells.first[g.product]! + 1 + products[g.product]!.segments.length];
+    else [from, to] = [cells.first[g.product]! + 1 + g.segmentIndex, cells.first[g.product]! + 2 + g.segmentIndex];
+    for (let c = from; c < to; c++) for (let s = 0; s < width; s++) row[s]! += hist[c * width + s]!;
+    return row;
+  });
+  return { asked: counts.map((row) => row.reduce((a, b) => a + b, 0)), counts };
+}
+
+/** Per-cell tallies of a 0/1 array (a multiselect option, or "ticked anything"). */
+function tallyFlags(cells: Cells, mask: Uint8Array, flags: Uint8Array): Int32Array {
+  const hist = new Int32Array(cells.count * 2);
+  const of = cells.of;
+  for (let r = 0; r < flags.length; r++) if (mask[r]) hist[of[r]! * 2 + flags[r]!]!++;
+  return hist;
 }
 
 function aggregateSingle(q: Question, survey: Survey, mask: Uint8Array, groups: Group[]): Aggregate[] {
   const codes = survey.responses.answers.get(q.key)!;
   const answers = q.answers;
-  const slotOf = new Map<number, number>(answers.map((a, i) => [a.code, i]));
   const noAnswer = answers.length; // blank or -99 among routed respondents
-  const { asked, counts } = tally(survey, mask, groups, answers.length + 1, (r) => {
-    const c = codes[r]!;
-    return c === BLANK || c === SEEN_UNANSWERED ? noAnswer : (slotOf.get(c) ?? noAnswer);
+  // Code → slot as a table over the codes' range (BLANK, -99 and unknown codes: no answer).
+  const min = Math.min(...answers.map((a) => a.code));
+  const max = Math.max(...answers.map((a) => a.code));
+  const slotOf = new Int32Array(max - min + 1).fill(noAnswer);
+  answers.forEach((a, i) => {
+    if (a.code !== BLANK && a.code !== SEEN_UNANSWERED) slotOf[a.code - min] = i;
   });
+  const width = answers.length + 1;
+  const cells = cellsOf(survey);
+  const of = cells.of;
+  const hist = new Int32Array(cells.count * width);
+  for (let r = 0; r < codes.length; r++) {
+    if (!mask[r]) continue;
+    const c = codes[r]!;
+    hist[of[r]! * width + (c >= min && c <= max ? slotOf[c - min]! : noAnswer)]!++;
+  }
+  const { asked, counts } = groupTallies(survey, cells, groups, width, hist);
   return groups.map((g, gi) => {
     const row = counts[gi]!;
     const substantive = answers.map((a, i) => ({ a, count: row[i]! })).filter((x) => x.a.substantive);
@@ -131,8 +174,11 @@ function aggregateMultiselect(q: Question, survey: Survey, mask: Uint8Array, gro
   const options = q.options ?? [];
   const ticks = survey.responses.selections.get(q.key)!;
   // Slot 0: asked but nothing ticked; slot 1: ticked at least one. Option tallies are separate.
-  const optionTallies = options.map((_, oi) => tally(survey, mask, groups, 2, (r) => ticks[oi]![r]!));
-  const { asked, counts } = tally(survey, mask, groups, 2, (r) => (ticks.some((t) => t[r]) ? 1 : 0));
+  const cells = cellsOf(survey);
+  const optionTallies = options.map((_, oi) => groupTallies(survey, cells, groups, 2, tallyFlags(cells, mask, ticks[oi]!)));
+  const any = new Uint8Array(survey.responses.count);
+  for (const t of ticks) for (let r = 0; r < any.length; r++) any[r]! |= t[r]!;
+  const { asked, counts } = groupTallies(survey, cells, groups, 2, tallyFlags(cells, mask, any));
   return groups.map((g, gi) => {
     const n = counts[gi]![1]!;
     const optionCounts = options.map((o, oi) => [o.label, optionTallies[oi]!.counts[gi]![1]!] as const);

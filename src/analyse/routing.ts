@@ -8,11 +8,14 @@ import { BLANK, SEEN_UNANSWERED, type ResponseData } from '../load/responses.ts'
  */
 export function routedRespondents(questionnaire: Questionnaire, responses: ResponseData): Map<string, Uint8Array> {
   const routed = new Map<string, Uint8Array>();
+  // Questions without a filter share one mask (read-only): every respondent was asked.
+  const everyone = new Uint8Array(responses.count).fill(1);
   const resolve = (q: Question): Uint8Array => {
     const done = routed.get(q.key);
     if (done) return done;
-    const mask = new Uint8Array(responses.count).fill(1);
+    let mask = everyone;
     if (q.filter) {
+      mask = new Uint8Array(responses.count);
       const filterQ = questionnaire.byKey.get(q.filter.question)!;
       const parent = resolve(filterQ);
       const allowed = new Set(filterQ.answers.filter((a) => q.filter!.answers.includes(a.label)).map((a) => a.code));
