@@ -152,7 +152,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('antwoord', function (key: unknown, label: unknown, options: HelperOptions) {
     const a = aggregateFor(key, options);
-    if (typeof label !== 'string' || !(label in a.percentages)) {
+    // Own keys only: 'toString' is "in" every object and printed NaN%.
+    if (typeof label !== 'string' || !Object.hasOwn(a.percentages, label)) {
       throw new NarrativeError(`'${String(label)}' is geen antwoord op '${a.question}'.`, suggest(String(label), Object.keys(a.percentages)));
     }
     return formatPercent(record(options, a, label, a.percentages[label]!));

@@ -2,12 +2,13 @@ import Handlebars from 'handlebars';
 import { InputError, problem, type InputProblem } from '../../load/input-error.ts';
 import type { Snippet } from '../../load/content.ts';
 import type { FigureRef, ParagraphBlock } from '../report-types.ts';
-import { HELPER_NAMES, NarrativeError, registerHelpers, type NarrativeEnv, type RenderData } from './helpers.ts';
+import { HELPER_NAMES, HELPER_SPECS, NarrativeError, registerHelpers, type NarrativeEnv, type RenderData } from './helpers.ts';
 import { suggest } from './suggest.ts';
 
 /** One isolated Handlebars instance: our helpers only, strict about unknown names. */
 const hb = Handlebars.create();
 registerHelpers(hb);
+checkArguments(hb);
 const knownHelpers = Object.fromEntries(HELPER_NAMES.map((h) => [h, true]));
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
@@ -19,6 +20,51 @@ function compile(source: string): HandlebarsTemplateDelegate {
     compiled.set(source, t);
   }
   return t;
+}
+
+/**
+ * Every helper call is checked against its specification (HELPER_SPECS, the one `check` uses)
+ * before it runs: as many arguments as it takes, each a text or number. Without this, {{positief}}
+ * without a question failed inside the helper with a JavaScript message.
+ */
+function checkArguments(instance: typeof hb): void {
+  for (const name of HELPER_NAMES) {
+    const helper = instance.helpers[name] as (...args: unknown[]) => unknown;
+    const spec = HELPER_SPECS[name];
+    instance.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      const given = args.slice(0, -1);
+      const options = args[args.length - 1] as { fn?: unknown } | undefined;
+      if (spec.block && typeof options?.fn !== 'function') {
+        throw new NarrativeError(`{{${name}}} omsluit tekst: schrijf {{#${name} …}}…{{/${name}}}.`, 'Zie docs/tekst-schrijven.md.');
+      }
+      const required = spec.args.length - (spec.optional ?? 0);
+      const expected = required === spec.args.length ? `${required}` : `${required} tot ${spec.args.length}`;
+      const what = spec.args.map((a) => `een ${a}`).join(', ');
+      if (given.length < required || given.length > spec.args.length) {
+        throw new NarrativeError(
+          `{{${name}}} krijgt ${given.length} ${given.length === 1 ? 'argument' : 'argumenten'}, maar verwacht er ${expected}${what ? ` (${what})` : ''}.`,
+          `Bijvoorbeeld: {{${name}${spec.args.map((a) => ` "${a}"`).join('')}}}. Zie docs/tekst-schrijven.md.`,
+        );
+      }
+      for (const [i, arg] of given.entries()) {
+        if (typeof arg !== 'string' && typeof arg !== 'number' && typeof arg !== 'boolean') {
+          throw new NarrativeError(`argument ${i + 1} van {{${name}}} is geen tekst of getal (verwacht ${spec.args[i] ? `een ${spec.args[i]}` : 'een waarde'}).`, 'Zet de waarde tussen aanhalingstekens, of gebruik een helper die een tekst geeft.');
+        }
+      }
+      return helper.apply(this, args);
+    });
+  }
+  // Handlebars' own block helpers fail with a JavaScript message when written without '#'.
+  for (const name of ['if', 'unless', 'each', 'with']) {
+    const builtin = instance.helpers[name] as ((...args: unknown[]) => unknown) | undefined;
+    if (!builtin) continue;
+    instance.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      const options = args[args.length - 1] as { fn?: unknown } | undefined;
+      if (typeof options?.fn !== 'function') throw new NarrativeError(`{{${name}}} omsluit tekst: schrijf {{#${name} …}}…{{/${name}}}.`, 'Zie docs/tekst-schrijven.md.');
+      if (args.length !== 2) throw new NarrativeError(`{{#${name}}} verwacht precies één waarde, maar krijgt er ${args.length - 1}.`, 'Zie docs/tekst-schrijven.md.');
+      return builtin.apply(this, args);
+    });
+  }
 }
 
 export interface SnippetScope {
@@ -83,6 +129,7 @@ export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: Snippe
     let text: string;
     try {
       text = compile(source)(scope.variables, { data });
+      assertPrintable(text);
     } catch (e) {
       const error = toInputError(e, snippet, i, variables);
       if (!watching?.problem) throw error;
@@ -99,6 +146,16 @@ export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: Snippe
 }
 
 const HELP = 'Zie docs/tekst-schrijven.md voor de helpers.';
+
+/** What a value that is not text prints as: never into the report, where it would read as a figure. */
+const NOT_TEXT = /\[object \w+\]|\bNaN\b|\bundefined\b|-?\bInfinity\b|\bfunction\s*\w*\s*\(/;
+
+function assertPrintable(text: string): void {
+  const m = NOT_TEXT.exec(text);
+  if (m) {
+    throw new NarrativeError(`de tekst zou '${m[0]}' afdrukken: een {{ }} geeft hier geen tekst of getal.`, 'Gebruik alleen de helpers en variabelen uit docs/tekst-schrijven.md ({{this}} en {{@…}} zijn geen tekst).');
+  }
+}
 
 /** A mistake in a snippet as a plain sentence at the paragraph's line. */
 export function toInputError(e: unknown, snippet: Snippet, paragraph: number, variables: string[]): InputError {
@@ -134,5 +191,8 @@ export function toInputError(e: unknown, snippet: Snippet, paragraph: number, va
   if (unclosed) {
     return new InputError(problem(at, `in tekst '${snippet.key}': {{#${unclosed[1]}}} wordt gesloten met {{/${unclosed[2]}}}.`, `Sluit {{#${unclosed[1]}}} af met {{/${unclosed[1]}}}.`));
   }
-  return new InputError(problem(at, `in tekst '${snippet.key}': de tekst kan niet worden verwerkt (${message.split('\n')[0]}).`, 'Controleer de {{ }}-haakjes.'));
+  // A JavaScript error from inside a helper says nothing to an editor: name the paragraph instead.
+  const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;
+  const detail = internal ? '' : ` (${message.split('\n')[0]})`;
+  return new InputError(problem(at, `in tekst '${snippet.key}': de tekst kan niet worden verwerkt${detail}.`, 'Controleer de {{ }}-haakjes en of elke helper de argumenten krijgt die docs/tekst-schrijven.md noemt.'));
 }
