@@ -37,6 +37,8 @@ function repeat(survey: Survey, times: number): Survey {
   };
   const responses: ResponseData = {
     count,
+    received: count,
+    excluded: [],
     responseIds: Array.from({ length: count }, (_, i) => `R_${i}`),
     finished: tile(r.finished, (n) => new Uint8Array(n)),
     product: tile(r.product, (n) => new Int16Array(n)),
