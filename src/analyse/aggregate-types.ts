@@ -8,7 +8,15 @@ export type ScopeName = string;
 export type SegmentName = string;
 
 export const ORGANISATION = 'organisation';
+
 export const ALL = 'all';
+
+/**
+ * Why a group's figures are not shown: 'too-few' — fewer valid answers than the minimum group
+ * size; 'complementary' — large enough, but hidden so that a 'too-few' group cannot be worked out
+ * by subtracting the other groups from their total (see analyse/disclosure.ts).
+ */
+export type Suppression = 'too-few' | 'complementary';
 
 /**
  * One question × scope × segment. Written as JSON by `eindrapport aggregate`, read by charts,
@@ -43,8 +51,9 @@ export interface Aggregate {
   asked: number;
   /** Non-substantive answers by label ("Weet niet", "Geen antwoord"). */
   nonSubstantive: Record<string, number>;
-  /** True when n is below the edition's minimum group size: no chart, no percentages in the text. */
+  /** True when the group's figures may not be shown (see `suppression`): no chart, no figures in the text. */
   suppressed: boolean;
+  suppression: Suppression | null;
   /**
    * Estimated fraction of the group's population that answered: the scope's respondents divided
    * by its invited customers (edition.yaml); 0 where unknown (segments). Drives the finite
@@ -90,7 +99,9 @@ export interface ResponseStatistics {
     responseRate: number;
     /** Share of all respondents, 0–100. */
     share: number;
-    segments: { segment: string; responded: number }[];
+    /** Whether this respondent count may be printed (see analyse/disclosure.ts). */
+    suppression: Suppression | null;
+    segments: { segment: string; responded: number; suppression: Suppression | null }[];
   }[];
 }
 

@@ -3,6 +3,7 @@ import type { Question } from '../load/questionnaire.ts';
 import type { Edition } from '../load/edition.ts';
 import { BLANK, SEEN_UNANSWERED } from '../load/responses.ts';
 import { answeredNotAsked, routedRespondents } from './routing.ts';
+import { protectAggregates, protectStatistics } from './disclosure.ts';
 import { roundTo } from './rounding.ts';
 import { ALL, ORGANISATION, type Aggregate, type Aggregates, type ResponseStatistics, type ShareIntervals } from './aggregate-types.ts';
 import { finitePopulationCorrection, wilsonInterval } from './uncertainty.ts';
@@ -25,14 +26,14 @@ interface Group {
 export function aggregateSurvey(survey: Survey): Aggregates {
   const { edition, questionnaire, responses } = survey;
   const routed = routedRespondents(questionnaire, responses);
-  const statistics = responseStatistics(survey, answeredNotAsked(questionnaire, responses, routed));
+  const statistics = protectStatistics(responseStatistics(survey, answeredNotAsked(questionnaire, responses, routed)), edition.min_group_size);
   const records: Aggregate[] = [];
   for (const q of questionnaire.questions) {
     const groups = groupsFor(q, edition, statistics);
     const mask = routed.get(q.key)!;
     records.push(...(q.kind === 'multiselect' ? aggregateMultiselect(q, survey, mask, groups) : aggregateSingle(q, survey, mask, groups)));
   }
-  return indexAggregates(records, statistics);
+  return indexAggregates(protectAggregates(records, statistics, edition), statistics);
 }
 
 /** Wraps records with a lookup; also used for aggregates read back from JSON. */
@@ -196,7 +197,7 @@ function aggregateMultiselect(q: Question, survey: Survey, mask: Uint8Array, gro
   });
 }
 
-type Measured = Omit<Aggregate, 'question' | 'kind' | 'scope' | 'segment' | 'display' | 'suppressed' | 'samplingFraction' | 'intervals'>;
+type Measured = Omit<Aggregate, 'question' | 'kind' | 'scope' | 'segment' | 'display' | 'suppressed' | 'suppression' | 'samplingFraction' | 'intervals'>;
 
 /** 95 % intervals of every share of a group (see uncertainty.ts). */
 function intervalsOf(m: Measured, samplingFraction: number): ShareIntervals {
@@ -228,12 +229,15 @@ function finish(q: Question, g: Group, survey: Survey, m: Measured): Aggregate {
     yes: m.yes,
     asked: m.asked,
     nonSubstantive: m.nonSubstantive,
+    // Set by protectAggregates, which also hides groups from which a small one can be derived.
     suppressed: m.n < survey.edition.min_group_size,
     samplingFraction: g.samplingFraction,
     intervals: intervalsOf(m, g.samplingFraction),
+    suppression: m.n < survey.edition.min_group_size ? 'too-few' : null,
   };
 }
 
+/** Respondent counts before disclosure control (`suppression` still null everywhere). */
 export function responseStatistics(survey: Survey, notAsked: ResponseStatistics['answeredNotAsked'] = []): ResponseStatistics {
   const { edition, responses } = survey;
   const rate = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
@@ -254,7 +258,8 @@ export function responseStatistics(survey: Survey, notAsked: ResponseStatistics[
       responded,
       responseRate: rate(responded, p.invited),
       share: rate(responded, responses.count),
-      segments: p.segments.map((s, si) => ({ segment: s.key, responded: seg[si]! })),
+      suppression: null,
+      segments: p.segments.map((s, si) => ({ segment: s.key, responded: seg[si]!, suppression: null })),
     };
   });
   return {

@@ -46,7 +46,8 @@ interface Outcome {
   scope: string;
   ok: boolean;
   strong: boolean;
-  nearest: Candidate;
+  /** null: no figure in scope to hold the number against (e.g. a chapter introduction). */
+  nearest: Candidate | null;
 }
 
 interface Located {
@@ -131,14 +132,14 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
     if (wrong.length) {
       const scopes = new Set(outcomes.map((o) => o.scope));
       const several = scopes.size > 1;
-      const list = wrong.map((o) => `${several ? `bij ${scopeLabel(o.scope)} ` : ''}${formatPercent(o.nearest.value, 1)} (${o.nearest.what})`);
+      const list = wrong.map((o) => `${several ? `bij ${scopeLabel(o.scope)} ` : ''}${formatPercent(o.nearest!.value, 1)} (${o.nearest!.what})`);
       const rightFor = outcomes.filter((o) => o.ok).map((o) => scopeLabel(o.scope));
       const also = rightFor.length ? `; alleen bij ${rightFor.join(', ')} klopt het` : '';
       out.push(
         problem(
           where,
           `in tekst '${at.snippetKey}': '${literal.trim()}' klopt niet met de data: het is ${shorten(list)}${also}.`,
-          `Gebruik ${wrong[0]!.nearest.helper}; dan staat er altijd het getal uit de data${several ? ', voor elk product het eigen getal' : ''}.`,
+          `Gebruik ${wrong[0]!.nearest!.helper}; dan staat er altijd het getal uit de data${several ? ', voor elk product het eigen getal' : ''}.`,
         ),
       );
       continue;
@@ -148,12 +149,23 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
       out.push(
         problem(
           where,
-          `in tekst '${at.snippetKey}': '${literal.trim()}' is met de hand getypt; het klopt nu met de data (${formatPercent(ok.nearest.value, 1)} ${ok.nearest.what}).`,
-          `Gebruik ${ok.nearest.helper}, dan blijft het kloppen als de data veranderen.`,
+          `in tekst '${at.snippetKey}': '${literal.trim()}' is met de hand getypt; het klopt nu met de data (${formatPercent(ok.nearest!.value, 1)} ${ok.nearest!.what}).`,
+          `Gebruik ${ok.nearest!.helper}, dan blijft het kloppen als de data veranderen.`,
           'warning',
         ),
       );
+      continue;
     }
+    // Typed where no figure of the data is in scope (a chapter introduction, a colofon…), or
+    // near none: it cannot be checked, so it is never silently published.
+    out.push(
+      problem(
+        where,
+        `in tekst '${at.snippetKey}': '${literal.trim()}' is met de hand getypt en hoort bij geen cijfer uit de data in deze tekst; zo kan het niet worden gecontroleerd.`,
+        'Laat een helper het getal schrijven, bijvoorbeeld {{positief "vraag"}} of {{respons "responspercentage"}} (zie docs/tekst-schrijven.md).',
+        'warning',
+      ),
+    );
   }
   for (const { at, word, kind, misses, helper, scopes } of words.values()) {
     if (!misses.length) continue;
@@ -236,6 +248,8 @@ function candidatesOf(a: Aggregate, paragraphScope: string, ctx: HandTypedContex
 function responseCandidates(scope: string, ctx: HandTypedContext): Candidate[] {
   const s = ctx.aggregates.statistics;
   const p = s.perProduct.find((x) => x.product === scope);
+  // A product whose respondent count is left out (disclosure control) has no figures to offer.
+  if (p?.suppression) return [];
   const out: Candidate[] = [{ value: p ? p.responseRate : s.responseRate, measure: 'responseRate', what: 'respons', helper: '{{respons "responspercentage"}}' }];
   if (p) out.push({ value: p.share, measure: 'share', what: 'aandeel in de respons', helper: '{{respons "aandeel"}}' });
   return out;
@@ -275,7 +289,7 @@ function checkPercent(value: number, p: RenderedParagraph, masked: string, musta
   let candidates = tiers.map(named).find((list) => list.length) ?? tiers.find((list) => list.length) ?? [];
   const strong = candidates.length > 0;
   if (!strong) candidates = named(responseCandidates(p.scope, ctx));
-  if (!candidates.length) return null;
+  if (!candidates.length) return { scope: p.scope, ok: false, strong: false, nearest: null };
   const nearest = candidates.reduce((best, c) => (Math.abs(c.value - value) < Math.abs(best.value - value) ? c : best));
   return { scope: p.scope, ok: Math.abs(nearest.value - value) <= PERCENT_TOLERANCE, strong, nearest };
 }

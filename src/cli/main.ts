@@ -60,9 +60,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('-e, --edition <jaar>', 'editie (jaar of pad naar edition.yaml)', '2018')
     .option('-o, --out <bestand>', 'schrijf de JSON naar dit bestand in plaats van naar stdout')
     .option('--statistics-out <bestand>', 'schrijf ook de responsstatistiek als JSON')
-    .action(async (opts: { edition: string; out?: string; statisticsOut?: string }) => {
+    .option('--include-suppressed', 'alleen voor intern gebruik: schrijf ook de aantallen van groepen die het rapport weglaat')
+    .addHelpText('after', '\nGroepen die het rapport weglaat (te weinig respondenten, of weggelaten zodat zo\'n groep niet door aftrekken is uit te rekenen)\nstaan in de uitvoer alleen als weggelaten, zonder aantallen, tenzij --include-suppressed.')
+    .action(async (opts: { edition: string; out?: string; statisticsOut?: string; includeSuppressed?: boolean }) => {
       const { aggregateCommand } = await import('./commands/aggregate.ts');
-      aggregateCommand({ editionFile: editionFile(opts.edition), out: opts.out, statisticsOut: opts.statisticsOut }, out);
+      aggregateCommand(
+        { editionFile: editionFile(opts.edition), out: opts.out, statisticsOut: opts.statisticsOut, includeSuppressed: opts.includeSuppressed },
+        out,
+        (s) => process.stderr.write(`${s}\n`),
+      );
     });
 
   program

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { ALL, ORGANISATION, type Aggregate, type Aggregates } from '../analyse/aggregate-types.ts';
+import { ALL, ORGANISATION, type Aggregate, type Aggregates, type Suppression } from '../analyse/aggregate-types.ts';
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
 import { roundTo } from '../analyse/rounding.ts';
 import type { Edition, Product } from '../load/edition.ts';
@@ -7,7 +7,7 @@ import { questionText, type Question, type QuestionGroup, type Questionnaire } f
 import type { NarrativeContent, Snippet } from '../load/content.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
 import { InputError, problem } from '../load/input-error.ts';
-import { chartBlock, chartRow, respondentsBlock } from './chart-blocks.ts';
+import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock } from './chart-blocks.ts';
 import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
 import { renderSnippet } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
@@ -21,6 +21,7 @@ import {
   type Block,
   type Chapter,
   type ChartRow,
+  type Disclosure,
   type Part,
   type ReportModel,
   type Section,
@@ -96,6 +97,7 @@ class ModelBuilder {
         counted: stats.responded,
         excluded: stats.excluded.map((e) => ({ ...e, description: describeExclusion(e) })),
       },
+      disclosure: this.disclosure(),
     };
     this.checkAllSnippetsUsed();
     assignHeadingLevels(model.parts);
@@ -230,9 +232,18 @@ class ModelBuilder {
   private productDivider(p: Product): Chapter['divider'] {
     const { sentences } = this.input.templates;
     const stats = this.input.aggregates.statistics.perProduct.find((x) => x.product === p.name)!;
+    if (stats.suppression) return { title: p.name, lines: [this.t(sentences.product_divider_protected)] };
     const lines = [this.t(sentences.product_divider, { respondenten: formatNumber(stats.responded), aandeel: formatPercent(stats.share, this.decimals) })];
     if (stats.segments.length) {
-      const segs = stats.segments.map((s) => `${formatNumber(s.responded)} in de ${p.segments.find((x) => x.key === s.segment)?.label ?? s.segment}`);
+      const label = (key: string) => p.segments.find((x) => x.key === key)?.label ?? key;
+      const shown = stats.segments.filter((s) => !s.suppression);
+      const hidden = stats.segments.filter((s) => s.suppression);
+      const segs = shown.map((s) => `${formatNumber(s.responded)} in de ${label(s.segment)}`);
+      // Hidden segments only together: their sum is the product minus the shown ones anyway.
+      if (hidden.length) {
+        const together = hidden.reduce((sum, s) => sum + s.responded, 0);
+        segs.push(this.t(sentences.product_divider_together, { respondenten: formatNumber(together), segmenten: dutchList(hidden.map((s) => label(s.segment))) }));
+      }
       lines.push(this.t(sentences.product_divider_segments, { segmenten: segs.join(', ') }));
     }
     return { title: p.name, lines };
@@ -258,7 +269,7 @@ class ModelBuilder {
       align: ['left', 'right', 'right', 'right', 'right'],
       totalRow: true,
       rows: [
-        ...s.perProduct.map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(p.share, 1)]),
+        ...printableProducts(s).map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(p.share, 1)]),
         [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
         ...s.excluded.map((e) => [this.t(rt.excluded, { reden: describeExclusion(e) }), '', formatNumber(e.count), '', '']),
       ],
@@ -310,7 +321,7 @@ class ModelBuilder {
             section(2, 'response', [...this.reportSnippet('onderzoeksverantwoording-respons', 'ov-respons'), ...excludedSentence, responseTable]),
             section(3, 'processing', [...this.reportSnippet('onderzoeksverantwoording-verwerking', 'ov-verwerking'), codingTable]),
             section(4, 'precision', [...this.reportSnippet('onderzoeksverantwoording-nauwkeurigheid', 'ov-nauwkeurigheid'), this.marginTable()]),
-            section(5, 'confidentiality', this.reportSnippet('onderzoeksverantwoording-vertrouwelijkheid', 'ov-vertrouwelijkheid')),
+            section(5, 'confidentiality', [...this.reportSnippet('onderzoeksverantwoording-vertrouwelijkheid', 'ov-vertrouwelijkheid'), ...this.disclosureBlocks()]),
           ],
         },
       ],
@@ -327,6 +338,58 @@ class ModelBuilder {
       sizeHeader: mt.size,
       shareHeader: (aandeel, rest) => (aandeel === rest ? this.t(mt.share, { aandeel }) : this.t(mt.share_pair, { aandeel, rest })),
     });
+  }
+
+  /** What disclosure control left out, per group, without any figure of it. */
+  private disclosure(): Disclosure {
+    const { edition, aggregates } = this.input;
+    const hidden = new Map<string, Disclosure['hidden'][number]>();
+    const entry = (scope: string, segment: string) => {
+      const key = `${scope}|${segment}`;
+      let e = hidden.get(key);
+      if (!e) {
+        e = { scope, segment, tooFew: [], complementary: [], respondents: null };
+        hidden.set(key, e);
+      }
+      return e;
+    };
+    for (const p of aggregates.statistics.perProduct) {
+      if (p.suppression) entry(p.product, ALL).respondents = p.suppression;
+      for (const s of p.segments) if (s.suppression) entry(p.product, s.segment).respondents = s.suppression;
+    }
+    for (const a of aggregates.records) {
+      if (a.suppression === 'too-few') entry(a.scope, a.segment).tooFew.push(a.question);
+      if (a.suppression === 'complementary') entry(a.scope, a.segment).complementary.push(a.question);
+    }
+    // Report order: organisation, then products and their segments as in edition.yaml.
+    const order = [ORGANISATION, ...edition.products.map((p) => p.name)];
+    const segmentOrder = (scope: string, segment: string) =>
+      segment === ALL ? -1 : (edition.products.find((p) => p.name === scope)?.segments.findIndex((s) => s.key === segment) ?? 0);
+    const list = [...hidden.values()].sort((a, b) => order.indexOf(a.scope) - order.indexOf(b.scope) || segmentOrder(a.scope, a.segment) - segmentOrder(b.scope, b.segment));
+    return { minimumGroupSize: edition.min_group_size, hidden: list };
+  }
+
+  /** The methodology's statement of the rule and of every group hidden to protect a smaller one. */
+  private disclosureBlocks(): Block[] {
+    const { sentences } = this.input.templates;
+    const { edition } = this.input;
+    const source = (key: string) => ({ file: 'templates/report.yaml', key: `sentences.${key}` });
+    const protecting = this.disclosure().hidden.filter((h) => h.complementary.length || h.respondents === 'complementary');
+    const rule: Block = { type: 'paragraph', id: 'ov-onthulling', text: this.t(sentences.disclosure_rule), figures: [], source: source('disclosure_rule') };
+    if (!protecting.length) return [{ ...rule, text: `${rule.text} ${this.t(sentences.disclosure_none)}` }];
+    const groupName = (scope: string, segment: string) => {
+      const name = scope === ORGANISATION ? edition.organisation : scope;
+      if (segment === ALL) return name;
+      return `${name}, ${edition.products.find((p) => p.name === scope)?.segments.find((s) => s.key === segment)?.label ?? segment}`;
+    };
+    const items = protecting.map((h) => {
+      const what = [
+        ...(h.respondents === 'complementary' ? [this.t(sentences.disclosure_respondents)] : []),
+        ...(h.complementary.length ? [this.t(sentences.disclosure_questions, { aantal: formatNumber(h.complementary.length), vragen: h.complementary.length === 1 ? 'vraag' : 'vragen' })] : []),
+      ];
+      return this.t(sentences.disclosure_item, { groep: groupName(h.scope, h.segment), wat: dutchList(what) });
+    });
+    return [rule, { type: 'list', lead: this.t(sentences.disclosure_list), items, source: source('disclosure_list') }];
   }
 
   // Chapters and sections ---------------------------------------------------------------------
@@ -382,7 +445,8 @@ class ModelBuilder {
         const o = aggregates.get(q.key, ORGANISATION, ALL);
         const statement = this.caption(q, product);
         if (!p || p.suppressed || p.positive === null) {
-          rows.push([statement, ct.too_few, o && !o.suppressed && o.positive !== null ? formatPercent(o.positive, this.decimals) : '–', '–']);
+          const why = p?.suppression === 'complementary' ? ct.protected : ct.too_few;
+          rows.push([statement, why, o && !o.suppressed && o.positive !== null ? formatPercent(o.positive, this.decimals) : '–', '–']);
           continue;
         }
         if (!o || o.suppressed || o.positive === null) {
@@ -408,16 +472,19 @@ class ModelBuilder {
     const scope = product?.name ?? ORGANISATION;
     const blocks: Block[] = [...this.render(this.snippetSource(g.key, product, 'scope'), scope, g.key, id, product)];
     const suppressedRun: Question[] = [];
+    let runReason: Suppression = 'too-few';
     const flushSuppressed = () => {
       if (!suppressedRun.length) return;
       const { sentences } = this.input.templates;
-      const suppressed = { scope, questions: suppressedRun.map((q) => q.key), segments: [ALL] };
+      const suppressed = { scope, questions: suppressedRun.map((q) => q.key), segments: [ALL], reason: runReason };
+      const kind = runReason === 'too-few' ? 'too-few-respondents' : 'protects-small-group';
+      const [single, many] = runReason === 'too-few' ? (['too_few_single', 'too_few_many'] as const) : (['protects_single', 'protects_many'] as const);
       if (suppressedRun.length === 1) {
         blocks.push({ type: 'caption', text: this.caption(suppressedRun[0]!, product), question: suppressedRun[0]!.key });
-        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_single), suppressed });
+        blocks.push({ type: 'note', kind, text: this.t(sentences[single]), suppressed });
       } else {
-        blocks.push({ type: 'note', kind: 'too-few-respondents', text: this.t(sentences.too_few_many), suppressed });
-        blocks.push({ type: 'list', lead: null, items: suppressedRun.map((q) => this.caption(q, product)), source: { file: 'templates/report.yaml', key: 'sentences.too_few_many' } });
+        blocks.push({ type: 'note', kind, text: this.t(sentences[many]), suppressed });
+        blocks.push({ type: 'list', lead: null, items: suppressedRun.map((q) => this.caption(q, product)), source: { file: 'templates/report.yaml', key: `sentences.${many}` } });
       }
       suppressedRun.length = 0;
     };
@@ -425,6 +492,9 @@ class ModelBuilder {
       const a = this.input.aggregates.get(q.key, scope, ALL);
       if (!a || a.suppressed) {
         if (a && a.asked === 0 && q.filter) continue; // nobody routed: nothing to say beyond the filter chart
+        const reason = a?.suppression ?? 'too-few';
+        if (reason !== runReason) flushSuppressed();
+        runReason = reason;
         suppressedRun.push(q);
         continue;
       }
@@ -445,21 +515,23 @@ class ModelBuilder {
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];
-      const tooSmall: typeof segments = [];
+      const hidden = { 'too-few': [] as typeof segments, complementary: [] as typeof segments };
       for (const s of segments) {
         const sa = this.input.aggregates.get(q.key, a.scope, s.key);
         if (sa && !sa.suppressed) rows.push(chartRow(s.label, sa));
-        else tooSmall.push(s);
+        else hidden[sa?.suppression ?? 'too-few'].push(s);
       }
       if (rows.length >= 2) {
         const { sentences } = this.input.templates;
         blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones));
-        if (tooSmall.length) {
+        for (const reason of ['too-few', 'complementary'] as const) {
+          const left = hidden[reason];
+          if (!left.length) continue;
           blocks.push({
             type: 'note',
-            kind: 'too-few-respondents',
-            text: this.t(sentences.segments_too_few, { segmenten: tooSmall.map((s) => s.label).join(', ') }),
-            suppressed: { scope: a.scope, questions: [q.key], segments: tooSmall.map((s) => s.key) },
+            kind: reason === 'too-few' ? 'too-few-respondents' : 'protects-small-group',
+            text: this.t(reason === 'too-few' ? sentences.segments_too_few : sentences.segments_protects, { segmenten: left.map((s) => s.label).join(', ') }),
+            suppressed: { scope: a.scope, questions: [q.key], segments: left.map((s) => s.key), reason },
           });
         }
       }

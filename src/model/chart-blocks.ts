@@ -63,8 +63,36 @@ function describe(chart: ChartKind, rows: ChartRow[], decimals: number): string 
   return `${kind[chart]}. ${rows.map(row).join('; ')}.`;
 }
 
+/**
+ * Respondent counts per product as printed: products whose count is left out (disclosure control)
+ * appear only together, as one line "A en B samen" — that sum is the total minus the others anyway.
+ */
+export function printableProducts(stats: ResponseStatistics): Pick<ResponseStatistics['perProduct'][number], 'product' | 'invited' | 'responded' | 'responseRate' | 'share'>[] {
+  const shown = stats.perProduct.filter((p) => !p.suppression);
+  const hidden = stats.perProduct.filter((p) => p.suppression);
+  if (!hidden.length) return shown;
+  const invited = hidden.reduce((s, p) => s + p.invited, 0);
+  const responded = hidden.reduce((s, p) => s + p.responded, 0);
+  return [
+    ...shown,
+    {
+      product: `${dutchList(hidden.map((p) => p.product))} samen`,
+      invited,
+      responded,
+      responseRate: invited === 0 ? 0 : (responded / invited) * 100,
+      share: stats.responded === 0 ? 0 : (responded / stats.responded) * 100,
+    },
+  ];
+}
+
+/** "A, B en C". */
+export function dutchList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
 export function respondentsBlock(id: string, stats: ResponseStatistics): ChartBlock {
-  const rows: ChartRow[] = stats.perProduct.map((p) => ({
+  const products = printableProducts(stats);
+  const rows: ChartRow[] = products.map((p) => ({
     label: p.product,
     question: 'respons',
     scope: p.product,
@@ -83,8 +111,8 @@ export function respondentsBlock(id: string, stats: ResponseStatistics): ChartBl
     question: null,
     scope: 'organisation',
     n: stats.responded,
-    counts: Object.fromEntries(stats.perProduct.map((p) => [p.product, p.responded])),
-    percentages: Object.fromEntries(stats.perProduct.map((p) => [p.product, p.share])),
-    description: `Respondenten per product: ${stats.perProduct.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(p.share, 1)})`).join(', ')}.`,
+    counts: Object.fromEntries(products.map((p) => [p.product, p.responded])),
+    percentages: Object.fromEntries(products.map((p) => [p.product, p.share])),
+    description: `Respondenten per product: ${products.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(p.share, 1)})`).join(', ')}.`,
   };
 }

@@ -1,4 +1,6 @@
 import type { Tone } from '../load/answer-tones.ts';
+import type { Suppression } from '../analyse/aggregate-types.ts';
+
 /**
  * The report model: the whole report as a tree of plain data (parts → chapters → sections →
  * blocks), in reading order, with every Dutch text already written. The PDF, the JSON file and
@@ -16,6 +18,8 @@ export interface ReportModel {
   parts: Part[];
   /** Which rows of the export count as responses (edition.yaml, responses:), and why the others do not. */
   responses: ResponsesInfo;
+  /** What disclosure control left out and why; never any figure of a left-out group. */
+  disclosure: Disclosure;
 }
 
 export interface ResponsesInfo {
@@ -25,6 +29,21 @@ export interface ResponsesInfo {
   counted: number;
   /** By reason; `count`s add up to received − counted. `description` is the phrase the report prints. */
   excluded: { reason: string; status?: string; count: number; description: string }[];
+}
+
+/** Groups left out of the report: below the minimum, or hidden so a small group cannot be derived. */
+export interface Disclosure {
+  minimumGroupSize: number;
+  /** One entry per scope × segment with at least one left-out figure. */
+  hidden: {
+    scope: string;
+    segment: string;
+    /** Questions whose figures for this group are left out, by reason. */
+    tooFew: string[];
+    complementary: string[];
+    /** How the group's respondent count is treated: shown, or left out and why. */
+    respondents: Suppression | null;
+  }[];
 }
 
 export interface EditionInfo {
@@ -203,8 +222,12 @@ export interface TableBlock {
 
 export interface NoteBlock {
   type: 'note';
-  kind: 'too-few-respondents' | 'remark';
+  /**
+   * too-few-respondents: groups below the minimum group size; protects-small-group: groups large
+   * enough but left out so that a small group cannot be worked out by subtraction.
+   */
+  kind: 'too-few-respondents' | 'protects-small-group' | 'remark';
   text: string;
-  /** too-few-respondents: the questions and segments left out, so tools can show them as suppressed. */
-  suppressed?: { scope: string; questions: string[]; segments: string[] };
+  /** The questions and segments left out (never their figures), so tools can show them as suppressed. */
+  suppressed?: { scope: string; questions: string[]; segments: string[]; reason: Suppression };
 }

@@ -46,6 +46,7 @@ function asAggregate(row: ChartRow, kind: Aggregate['kind'], decimals: number): 
     suppressed: false,
     samplingFraction: 0,
     intervals: UNKNOWN_INTERVALS,
+    suppression: null,
   };
 }
 
@@ -70,7 +71,7 @@ export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpe
       return multiselectChart(asAggregate(block.rows[0]!, 'multiselect', options.decimals), options);
     case 'respondents':
       return respondentsChart(
-        block.rows.map((r) => ({ product: r.label, invited: 0, responded: r.counts.respondenten ?? 0, responseRate: 0, share: r.percentages.respondenten ?? 0, segments: [] })),
+        block.rows.map((r) => ({ product: r.label, responded: r.counts.respondenten ?? 0, share: r.percentages.respondenten ?? 0 })),
         options,
       );
   }

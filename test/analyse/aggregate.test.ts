@@ -41,8 +41,19 @@ describe('aggregateSurvey', () => {
   });
 
   it('flags groups below the minimum group size as suppressed', () => {
-    expect(aggregates.get('vertrouwen', 'Alfa', 'B')!.suppressed).toBe(true);
-    expect(aggregates.get('vertrouwen', 'Alfa', 'A')!.suppressed).toBe(false);
+    expect(aggregates.get('vertrouwen', 'Alfa', 'B')).toMatchObject({ suppressed: true, suppression: 'too-few' });
+    expect(aggregates.get('aangesloten', 'Alfa', 'A')).toMatchObject({ suppressed: false, suppression: null });
+  });
+
+  it('also hides the group from which a small one could be worked out (Alfa = A + B)', () => {
+    // B (N = 2) is too small; A (N = 3) is large enough, but Alfa − A would give B.
+    expect(aggregates.get('vertrouwen', 'Alfa', 'A')).toMatchObject({ suppressed: true, suppression: 'complementary' });
+    expect(aggregates.get('vertrouwen', 'Alfa')).toMatchObject({ suppressed: false });
+    // Logius = Alfa + Beta: Beta (N = 1) too small, so Alfa is hidden, and then its A-segment too.
+    expect(aggregates.get('tevreden-aansluiting', 'Beta')!.suppression).toBe('too-few');
+    expect(aggregates.get('tevreden-aansluiting', 'Alfa')!.suppression).toBe('complementary');
+    expect(aggregates.get('tevreden-aansluiting', 'Alfa', 'A')!.suppression).toBe('complementary');
+    expect(aggregates.get('tevreden-aansluiting', 'organisation')!.suppressed).toBe(false);
   });
 
   it('gives the yes share of a filter question', () => {
@@ -77,6 +88,6 @@ describe('aggregateSurvey', () => {
     expect(s).toMatchObject({ invited: 40, responded: 10, complete: 8 });
     expect(s.responseRate).toBeCloseTo(25);
     expect(s.perProduct.map((p) => [p.product, p.responded])).toEqual([['Alfa', 6], ['Beta', 4]]);
-    expect(s.perProduct[0]!.segments).toEqual([{ segment: 'A', responded: 3 }, { segment: 'B', responded: 3 }]);
+    expect(s.perProduct[0]!.segments).toEqual([{ segment: 'A', responded: 3, suppression: null }, { segment: 'B', responded: 3, suppression: null }]);
   });
 });

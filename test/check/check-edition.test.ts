@@ -106,6 +106,31 @@ describe('checkEdition', () => {
     expect(checkEdition(ed.edition).errors).toBe(0);
   });
 
+  it('warns about a hand-typed percentage where no question is in scope, such as a chapter introduction', () => {
+    const ed = completeEdition();
+    ed.edit(ORG, (t) => t.replace('  - Hoe {{organisatie}} werkt.', '  - Hoe {{organisatie}} werkt. Precies 99% is positief.'));
+    const problems = check(ed);
+    expect(problems).toEqual([
+      {
+        file: ORG,
+        line: 2,
+        column: 40,
+        severity: 'warning',
+        message: "in tekst 'hoofdstuk-waarden': '99%' is met de hand getypt en hoort bij geen cijfer uit de data in deze tekst; zo kan het niet worden gecontroleerd.",
+        hint: 'Laat een helper het getal schrijven, bijvoorbeeld {{positief "vraag"}} of {{respons "responspercentage"}} (zie docs/tekst-schrijven.md).',
+      },
+    ]);
+  });
+
+  it('warns about a hand-typed percentage that is near no figure of the paragraph', () => {
+    const ed = completeEdition();
+    ed.edit('narrative/rapport.yaml', (t) => t.replace(/^introductie:\n  - (.*)$/m, 'introductie:\n  - $1 Ruim 80 procent reageerde.'));
+    const problems = check(ed);
+    expect(problems.map((p) => [p.file, p.severity, p.message])).toEqual([
+      ['narrative/rapport.yaml', 'warning', "in tekst 'introductie': '80 procent' is met de hand getypt en hoort bij geen cijfer uit de data in deze tekst; zo kan het niet worden gecontroleerd."],
+    ]);
+  });
+
   it('checks a typed percentage in product.yaml for every product', () => {
     const ed = completeEdition();
     ed.edit(PRODUCT, (t) => t.replace('{{positief "vertrouwen"}} positief', '60% positief'));

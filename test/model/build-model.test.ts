@@ -46,10 +46,11 @@ describe('buildReportModel', () => {
 
   it('has one chart per non-suppressed question per scope, carrying its numbers', () => {
     const single = charts().filter((c) => c.chart !== 'segments' && c.chart !== 'value-summary' && c.chart !== 'respondents');
-    // organisation: 4 questions; Alfa: 3; Beta: vertrouwen + aangesloten (tevreden suppressed)
+    // organisation: 4 questions; Alfa: 2 (tevreden hidden: Logius − Alfa would give Beta's N = 1);
+    // Beta: vertrouwen + aangesloten (tevreden suppressed)
     expect(single.map((c) => `${c.scope}:${c.question}`)).toEqual([
       'organisation:vertrouwen', 'organisation:aangesloten', 'organisation:tevreden-aansluiting', 'organisation:verbetering',
-      'Alfa:vertrouwen', 'Alfa:aangesloten', 'Alfa:tevreden-aansluiting',
+      'Alfa:vertrouwen', 'Alfa:aangesloten',
       'Beta:vertrouwen', 'Beta:aangesloten',
     ]);
     const c = single[0]!;
@@ -57,12 +58,12 @@ describe('buildReportModel', () => {
     expect(c.percentages.Neutraal).toBeCloseTo(25);
   });
 
-  it('adds a segment comparison with Totaal and the segments that are large enough', () => {
-    const seg = charts().find((c) => c.chart === 'segments' && c.question === 'vertrouwen')!;
-    expect(seg.rows.map((r) => r.label)).toEqual(['Totaal', 'A-categorie']);
-    const section = model.parts[2]!.chapters[0]!.sections[0]!.blocks;
-    const note = section[section.indexOf(seg) + 1];
-    expect(note).toMatchObject({ type: 'note', text: 'Niet getoond wegens te weinig respondenten (minder dan 3): B-categorie.' });
+  it('leaves out a segment comparison that would give away a small segment by subtraction', () => {
+    // Alfa: A (N = 3) and B (N = 2, too few): Totaal − A = B, so A is not shown either.
+    expect(charts().some((c) => c.chart === 'segments' && c.question === 'vertrouwen')).toBe(false);
+    expect(model.disclosure.hidden).toContainEqual({ scope: 'Alfa', segment: 'A', tooFew: [], complementary: ['vertrouwen', 'tevreden-aansluiting'], respondents: null });
+    const alfa = model.parts[2]!.chapters[1]!.sections[0]!.blocks;
+    expect(alfa.find((b) => b.type === 'note')).toMatchObject({ kind: 'protects-small-group', suppressed: { scope: 'Alfa', questions: ['tevreden-aansluiting'], reason: 'complementary' } });
   });
 
   it('adds the curated reasons list after the chart it belongs to', () => {

@@ -3,34 +3,76 @@ import { aggregateSurvey } from '../../analyse/aggregate.ts';
 import { writeFileAtomic } from '../../output/atomic-write.ts';
 import { formatPercent } from '../../analyse/dutch-number.ts';
 import { describeExclusions } from '../../load/response-filter.ts';
-import type { Aggregates } from '../../analyse/aggregate-types.ts';
+import type { Aggregate, Aggregates, ResponseStatistics } from '../../analyse/aggregate-types.ts';
 
 export interface AggregateOptions {
   editionFile: string;
   out?: string;
   statisticsOut?: string;
+  /** Internal use only: also write the figures of groups that the report leaves out. */
+  includeSuppressed?: boolean;
 }
 
-/** `eindrapport aggregate`: the JSON array of aggregates, to a file or stdout. */
-export function aggregateCommand(opts: AggregateOptions, print: (s: string) => void): void {
+/**
+ * `eindrapport aggregate`: the JSON array of aggregates, to a file or stdout. Groups the report
+ * leaves out (too few respondents, or hidden so a small group cannot be derived) appear only as
+ * "left out, and why" — their counts only with `includeSuppressed`, for internal use.
+ */
+export function aggregateCommand(opts: AggregateOptions, print: (s: string) => void, warn: (s: string) => void = print): void {
   const aggregates = aggregateSurvey(loadSurvey(opts.editionFile));
-  const json = `${JSON.stringify(aggregates.records, null, 2)}\n`;
-  if (opts.statisticsOut) writeFileAtomic(opts.statisticsOut, `${JSON.stringify(aggregates.statistics, null, 2)}\n`);
+  const full = opts.includeSuppressed === true;
+  const records = full ? aggregates.records : aggregates.records.map(publishedRecord);
+  const json = `${JSON.stringify(records, null, 2)}\n`;
+  const statistics = full ? aggregates.statistics : publishedStatistics(aggregates.statistics);
+  if (opts.statisticsOut) writeFileAtomic(opts.statisticsOut, `${JSON.stringify(statistics, null, 2)}\n`);
   if (!opts.out) {
     print(json);
+    warn(notice(aggregates, full));
     return;
   }
   writeFileAtomic(opts.out, json);
-  print(summary(aggregates, opts.out));
+  print(summary(aggregates, statistics, opts.out));
+  warn(notice(aggregates, full));
 }
 
-function summary(a: Aggregates, out: string): string {
-  const s = a.statistics;
-  const suppressed = a.records.filter((r) => r.suppressed).length;
+/** A left-out group: which one and why, no figure. */
+export type PublishedRecord = Aggregate | Pick<Aggregate, 'question' | 'kind' | 'scope' | 'segment' | 'suppressed' | 'suppression'>;
+
+export function publishedRecord(a: Aggregate): PublishedRecord {
+  if (!a.suppressed) return a;
+  return { question: a.question, kind: a.kind, scope: a.scope, segment: a.segment, suppressed: true, suppression: a.suppression };
+}
+
+/** Respondent counts as the report prints them: left-out products and segments without numbers. */
+export function publishedStatistics(s: ResponseStatistics): unknown {
+  return {
+    ...s,
+    perProduct: s.perProduct.map((p) => ({
+      ...(p.suppression ? { product: p.product, invited: p.invited, suppression: p.suppression } : p),
+      segments: p.segments.map((x) => (x.suppression ? { segment: x.segment, suppression: x.suppression } : x)),
+    })),
+  };
+}
+
+function notice(a: Aggregates, full: boolean): string {
+  const tooFew = a.records.filter((r) => r.suppression === 'too-few').length;
+  const complementary = a.records.filter((r) => r.suppression === 'complementary').length;
+  const left = `${tooFew} aggregaten onder de minimale groepsgrootte en ${complementary} ter bescherming daarvan (anders af te leiden door aftrekken)`;
+  return full
+    ? `Let op: alleen voor intern gebruik. De uitvoer bevat ook de aantallen van ${left}; die mogen niet worden gepubliceerd.`
+    : `${left}: alleen vermeld als weggelaten, zonder aantallen (--include-suppressed schrijft ze wel, alleen voor intern gebruik).`;
+}
+
+function summary(a: Aggregates, s: ResponseStatistics | unknown, out: string): string {
+  const stats = a.statistics;
   return [
-    `${a.records.length} aggregaten geschreven naar ${out} (${suppressed} onder de minimale groepsgrootte).`,
-    `Ontvangen ${s.received} rijen; ${s.excluded.length ? `niet meegeteld: ${describeExclusions(s.excluded)}` : 'alle rijen tellen mee'}.`,
-    `Uitgenodigd ${s.invited}, gerespondeerd ${s.responded} (${formatPercent(s.responseRate, 1)}), volledig ${s.complete}.`,
-    ...s.perProduct.map((p) => `  ${p.product}: ${p.responded} respondenten (${formatPercent(p.share, 1)} van alle respondenten)`),
+    `${a.records.length} aggregaten geschreven naar ${out}.`,
+    `Ontvangen ${stats.received} rijen; ${stats.excluded.length ? `niet meegeteld: ${describeExclusions(stats.excluded)}` : 'alle rijen tellen mee'}.`,
+    `Uitgenodigd ${stats.invited}, gerespondeerd ${stats.responded} (${formatPercent(stats.responseRate, 1)}), volledig ${stats.complete}.`,
+    ...(s as ResponseStatistics).perProduct.map((p) =>
+      p.suppression
+        ? `  ${p.product}: aantal respondenten weggelaten (${p.suppression === 'too-few' ? 'te weinig' : 'ter bescherming'})`
+        : `  ${p.product}: ${p.responded} respondenten (${formatPercent(p.share, 1)} van alle respondenten)`,
+    ),
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { formatCount, formatPercent, theme } from './theme.ts';
 import type { ChartBuilder } from './types.ts';
 
 /** Respondents per product in the given order: a bar per product, "269 (43,9%)" after it. */
-export const respondentsChart: ChartBuilder<ResponseStatistics['perProduct']> = (products, options) =>
+export const respondentsChart: ChartBuilder<Pick<ResponseStatistics['perProduct'][number], 'product' | 'responded' | 'share'>[]> = (products, options) =>
   simpleBarsSpec(
     products.map((p) => ({
       label: p.product,

@@ -42,10 +42,10 @@ describe('narrative helpers', () => {
   });
 
   it('compares per question or for the whole group, and calls small groups comparable', () => {
-    // Beta 67% against 63% (N = 3) and Alfa's aansluiting: far from significant, whatever the minimum.
+    // Beta 67% against 63% (N = 3), per question and for its group: far from significant, whatever the minimum.
     expect(render('{{vergelijking "vertrouwen"}}', 'Beta')).toBe('vergelijkbaar met Logius als geheel');
     expect(render('{{vergelijking "vertrouwen" drempel=3}}', 'Beta')).toBe('vergelijkbaar met Logius als geheel');
-    expect(render('{{vergelijking}}', 'Alfa', 'aansluiting')).toBe('vergelijkbaar met Logius als geheel');
+    expect(render('{{vergelijking}}', 'Beta', 'betrouwbaar')).toBe('vergelijkbaar met Logius als geheel');
     expect(problemOf(() => render('{{vergelijking "vertrouwen" drempel="veel"}}', 'Beta')).message).toContain("drempel moet een aantal procentpunten zijn, niet 'veel'");
   });
 

@@ -28,6 +28,7 @@ export function aggregate(counts: Record<string, number>, kind: QuestionKind = '
     suppressed: false,
     samplingFraction: 0,
     intervals: UNKNOWN_INTERVALS,
+    suppression: null,
   };
 }
 

@@ -27,8 +27,8 @@ const samples: { [K in ChartKind]: ChartInput<K> } = {
   yesno: yesNo,
   multiselect: aggregate({ Inhoud: 40, Leesbaarheid: 25, 'Anders, namelijk een heel lange toelichting': 61 }, 'multiselect'),
   respondents: [
-    { product: 'DigiD', invited: 1200, responded: 269, responseRate: 22.4, share: 43.88, segments: [] },
-    { product: 'Stelselcatalogus', invited: 30, responded: 3, responseRate: 10, share: 0.49, segments: [] },
+    { product: 'DigiD', responded: 269, share: 43.88 },
+    { product: 'Stelselcatalogus', responded: 3, share: 0.49 },
   ],
 };
 const kinds = Object.keys(samples) as ChartKind[];
