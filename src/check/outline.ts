@@ -170,7 +170,16 @@ export function checkReasons(ctx: OutlineContext): InputProblem[] {
       const a = ctx.aggregates.get(key, scope, ALL);
       if (!a || a.suppressed) {
         out.push(
-          problem(at, `in de redenen bij '${scopeKey}': de redenen bij '${key}' worden niet getoond: te weinig respondenten bij ${label} (N = ${a?.n ?? 0}, minimum ${ctx.edition.min_group_size}).`, undefined, 'warning'),
+          problem(
+            at,
+            `in de redenen bij '${scopeKey}': de redenen bij '${key}' worden niet getoond: ${
+              a?.suppression === 'complementary'
+                ? `de cijfers bij ${label} worden weggelaten om een kleinere groep te beschermen`
+                : `te weinig respondenten bij ${label} (minder dan ${ctx.edition.min_group_size})`
+            }.`,
+            undefined,
+            'warning',
+          ),
         );
       }
     }

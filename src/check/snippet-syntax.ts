@@ -14,7 +14,7 @@ import {
   type HelperName,
 } from '../model/narrative/helpers.ts';
 import { parseDutchNumber } from '../model/narrative/phrasing.ts';
-import { toInputError } from '../model/narrative/render-snippet.ts';
+import { DATA_NAMES, toInputError, unknownDataName } from '../model/narrative/render-snippet.ts';
 import { suggest } from '../model/narrative/suggest.ts';
 import { occurrencesBefore, type SourceFiles } from './source.ts';
 
@@ -29,7 +29,8 @@ export interface SyntaxContext {
   sources: SourceFiles;
 }
 
-const BUILTINS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+// Not {{log}}: a text writes into the report, never to the console.
+const BUILTINS = new Set(['if', 'unless', 'each', 'with', 'lookup']);
 const PER_PRODUCT_NAMES = ['naam', 'sleutel'];
 const HELP = 'Zie docs/tekst-schrijven.md voor de helpers.';
 
@@ -107,7 +108,13 @@ class ParagraphWalker {
     const name = p.original;
     const pairs = hash?.pairs ?? [];
     const isCall = params.length > 0 || pairs.length > 0 || block;
-    if (p.data || p.depth > 0 || p.parts.length !== 1 || name === 'this') return;
+    if (p.data) {
+      if (DATA_NAMES.includes(p.parts[0] ?? '') && p.parts.length === 1) return;
+      const e = unknownDataName(name.replace(/^@/, ''));
+      this.report(node, name, e.message, e.hint);
+      return;
+    }
+    if (p.depth > 0 || p.parts.length !== 1 || name === 'this') return;
     if (BUILTINS.has(name)) {
       params.forEach((x) => this.expression(x, scope));
       return;

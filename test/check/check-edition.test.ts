@@ -4,7 +4,8 @@ import { copyEdition } from '../helpers/temp-edition.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { describe, expect, it } from 'vitest';
 import { checkEdition } from '../../src/check/check-edition.ts';
-import { formatProblem, type InputProblem } from '../../src/load/input-error.ts';
+import { InputError, formatProblem, type InputProblem } from '../../src/load/input-error.ts';
+import { buildModel } from '../../src/report-model.ts';
 import { completeEdition, type TempEdition } from './complete-edition.ts';
 
 /** Problems with the file named relative to the edition folder, as `narrative/organisatie.yaml`. */
@@ -238,7 +239,7 @@ describe('checkEdition', () => {
     expect(check(ed).map((p) => `${p.line} ${p.severity} ${p.message} ${p.hint ?? ''}`.trim())).toEqual([
       "2 error in de redenen bij 'organisatie': onbekende vraag 'tevreden-aansluitng'. Bedoelt u 'tevreden-aansluiting'?",
       "3 error onbekend product 'betta' in de redenen. Bedoelt u 'beta'?",
-      "6 warning in de redenen bij 'beta': de redenen bij 'tevreden-aansluiting' worden niet getoond: te weinig respondenten bij Beta (N = 1, minimum 3).",
+      "6 warning in de redenen bij 'beta': de redenen bij 'tevreden-aansluiting' worden niet getoond: te weinig respondenten bij Beta (minder dan 3).",
     ]);
   });
 
@@ -263,6 +264,33 @@ describe('checkEdition', () => {
     expect(check(without).map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
       `${ORG}:7 in tekst 'betrouwbaar': deze editie heeft geen vorige editie (previous_edition in edition.yaml).`,
     ]);
+  });
+
+  it('gives the same error in check as in build for an answer that names an object property', () => {
+    const ed = completeEdition();
+    ed.edit(ORG, (t) => t.replace('(N = {{n "vertrouwen"}})', '({{antwoord "vertrouwen" "toString"}})'));
+    const r = checkEdition(ed.edition);
+    expect(r.errors).toBe(1);
+    expect(r.problems[0]!.message).toBe("in tekst 'betrouwbaar': 'toString' is geen antwoord op 'vertrouwen'.");
+    let built: unknown;
+    try {
+      buildModel(ed.edition);
+    } catch (e) {
+      built = e;
+    }
+    expect(built).toBeInstanceOf(InputError);
+    expect((built as InputError).problems.map((p) => p.message)).toEqual(["in tekst 'betrouwbaar': 'toString' is geen antwoord op 'vertrouwen'."]);
+  });
+
+  it('refuses @-names and {{log}} in a snippet, in check as in build', () => {
+    const ed = completeEdition();
+    ed.edit(ORG, (t) => t.replace('(N = {{n "vertrouwen"}})', '{{#each @env.aggregates.records}}{{this.n}}{{/each}} {{log "x"}}'));
+    const problems = check(ed);
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual([
+      "8:13 error in tekst 'betrouwbaar': onbekende naam '@env.aggregates.records'.",
+      "8:60 error in tekst 'betrouwbaar': onbekende helper 'log'.",
+    ]);
+    expect(() => buildModel(ed.edition)).toThrow(InputError);
   });
 
   it('writes plain sentences, never stack traces', () => {

@@ -64,8 +64,25 @@ type Measure = 'positive' | 'neutral' | 'negative' | 'yes';
 const MEASURE_WORDS: Record<string, Measure> = { positief: 'positive', neutraal: 'neutral', negatief: 'negative', ja: 'yes' };
 const REFERENCE = 'Logius als geheel';
 
+/**
+ * Where a render's state sits in the Handlebars data frame: under a symbol, which a template
+ * cannot name. So `{{@env …}}`, `{{#each @…}}` and the like reach no aggregates, paths or files —
+ * a template sees its variables and what the helpers choose to print.
+ */
+export const RENDER_STATE: unique symbol = Symbol('eindrapport.render');
+
+/** The Handlebars data frame of a render: nothing a template can read. */
+export function renderFrame(state: RenderData): Record<PropertyKey, unknown> {
+  return { [RENDER_STATE]: state };
+}
+
 function data(options: HelperOptions): RenderData {
-  return options.data as RenderData;
+  // {{#each}} and {{#with}} make child frames that keep the parent as _parent.
+  for (let f = options.data as Record<PropertyKey, unknown> | undefined; f; f = f._parent as Record<PropertyKey, unknown> | undefined) {
+    const state = f[RENDER_STATE];
+    if (state) return state as RenderData;
+  }
+  throw new NarrativeError('deze helper werkt hier niet.');
 }
 
 function scopeFrom(options: HelperOptions): string {
@@ -95,9 +112,13 @@ function aggregateFor(key: unknown, options: HelperOptions): Aggregate {
   const a = aggregates.get(key, scope, segment);
   if (!a) throw new NarrativeError(`vraag '${key}' is niet gesteld voor ${scopeLabel(scope)}${segment === ALL ? '' : ` (segment ${segment})`}.`);
   if (a.suppressed) {
+    // Never the group's N: that is one of the figures that may not be published.
+    const group = `${scopeLabel(scope)}${segment === ALL ? '' : ` (segment ${segment})`}`;
     throw new NarrativeError(
-      `te weinig respondenten voor cijfers over '${key}' bij ${scopeLabel(scope)} (N = ${a.n}, minimum ${edition.min_group_size}).`,
-      `Zet de zin binnen {{#if (voldoende "${key}")}} … {{/if}}.`,
+      a.suppression === 'complementary'
+        ? `de cijfers over '${key}' bij ${group} worden niet getoond: anders zijn die van een kleinere groep (minder dan ${edition.min_group_size}) uit te rekenen.`
+        : `te weinig respondenten voor cijfers over '${key}' bij ${group} (minder dan ${edition.min_group_size}).`,
+      `Zet de zin binnen {{#if (voldoende "${key}"${segment === ALL ? '' : ` segment="${segment}"`})}} … {{/if}}.`,
     );
   }
   return a;
@@ -115,7 +136,7 @@ function measureValue(a: Aggregate, measure: Measure): number {
 }
 
 function parseMeasure(word: unknown): Measure {
-  const m = typeof word === 'string' ? MEASURE_WORDS[word] : undefined;
+  const m = typeof word === 'string' && Object.hasOwn(MEASURE_WORDS, word) ? MEASURE_WORDS[word] : undefined;
   if (!m) throw new NarrativeError(`onbekende maat '${String(word)}'.`, suggest(String(word), Object.keys(MEASURE_WORDS)) ?? `Kies uit: ${Object.keys(MEASURE_WORDS).join(', ')}.`);
   return m;
 }
@@ -154,7 +175,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const a = aggregateFor(key, options);
     // Own keys only: 'toString' is "in" every object and printed NaN%.
     if (typeof label !== 'string' || !Object.hasOwn(a.percentages, label)) {
-      throw new NarrativeError(`'${String(label)}' is geen antwoord op '${a.question}'.`, suggest(String(label), Object.keys(a.percentages)));
+      const labels = Object.keys(a.percentages);
+      throw new NarrativeError(`'${String(label)}' is geen antwoord op '${a.question}'.`, suggest(String(label), labels) ?? `Kies uit: ${labels.join(', ')}.`);
     }
     return formatPercent(record(options, a, label, a.percentages[label]!));
   });
@@ -276,6 +298,12 @@ export function registerHelpers(hb: typeof Handlebars): void {
       return v;
     };
     const p = s.perProduct.find((x) => x.product === scope);
+    if (p?.suppression && measure !== 'uitgenodigd' && measure !== 'producten' && measure !== 'volledig') {
+      throw new NarrativeError(
+        `het aantal respondenten van ${p.product} wordt niet genoemd: ${p.suppression === 'too-few' ? `het is kleiner dan ${d.env.edition.min_group_size}` : 'anders is dat van een kleinere groep uit te rekenen'}.`,
+        'Laat het aantal weg bij dit product, of gebruik het aantal van Logius als geheel (scope="organisatie").',
+      );
+    }
     switch (measure) {
       case 'uitgenodigd':
         return formatNumber(rec('invited', p ? p.invited : s.invited));
@@ -336,8 +364,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const d = data(options);
     return d.env.edition.products
       .map((p: Product) => {
-        const frame = Handlebars.createFrame(options.data) as RenderData;
-        frame.scope = p.name;
+        const frame = Handlebars.createFrame(options.data) as Record<PropertyKey, unknown>;
+        frame[RENDER_STATE] = { ...d, scope: p.name };
         return options.fn({ naam: p.name, sleutel: p.key }, { data: frame });
       })
       .join('');

@@ -2,19 +2,43 @@ import Handlebars from 'handlebars';
 import { InputError, problem, type InputProblem } from '../../load/input-error.ts';
 import type { Snippet } from '../../load/content.ts';
 import type { FigureRef, ParagraphBlock } from '../report-types.ts';
-import { HELPER_NAMES, HELPER_SPECS, NarrativeError, registerHelpers, type NarrativeEnv, type RenderData } from './helpers.ts';
+import { HELPER_NAMES, HELPER_SPECS, NarrativeError, registerHelpers, renderFrame, type NarrativeEnv } from './helpers.ts';
 import { suggest } from './suggest.ts';
 
 /** One isolated Handlebars instance: our helpers only, strict about unknown names. */
 const hb = Handlebars.create();
 registerHelpers(hb);
 checkArguments(hb);
-const knownHelpers = Object.fromEntries(HELPER_NAMES.map((h) => [h, true]));
+// Templates write into the report only: no console output from {{log}}.
+hb.unregisterHelper('log');
+const knownHelpers = { ...Object.fromEntries(HELPER_NAMES.map((h) => [h, true])), log: false };
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** The @-names Handlebars gives inside {{#each}}; every other @-name is refused. */
+export const DATA_NAMES = ['index', 'key', 'first', 'last'];
+
+/** A template sees its variables and the helpers; `@…` names other than DATA_NAMES are refused. */
+export function unknownDataName(name: string): NarrativeError {
+  return new NarrativeError(
+    `onbekende naam '@${name}'.`,
+    `Een tekst ziet alleen zijn variabelen (zoals {{product}}) en de helpers; met @ zijn alleen ${DATA_NAMES.map((n) => `@${n}`).join(', ')} binnen {{#each}} te gebruiken. Zie docs/tekst-schrijven.md.`,
+  );
+}
+
+function refuseDataNames(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; data?: boolean; parts?: string[]; original?: string };
+  if (n.type === 'PathExpression' && n.data) {
+    const head = n.parts?.[0] ?? '';
+    if (!DATA_NAMES.includes(head) || (n.parts?.length ?? 0) > 1) throw unknownDataName(n.original?.replace(/^@/, '') ?? head);
+  }
+  for (const [k, v] of Object.entries(node)) if (k !== 'loc') (Array.isArray(v) ? v : [v]).forEach(refuseDataNames);
+}
 
 function compile(source: string): HandlebarsTemplateDelegate {
   let t = compiled.get(source);
   if (!t) {
+    refuseDataNames(Handlebars.parse(source));
     // noEscape: the output is PDF text, not HTML. strict: an unknown variable is an error, not "".
     t = hb.compile(source, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: false });
     compiled.set(source, t);
@@ -124,7 +148,7 @@ export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: Snippe
   const watching = observer;
   snippet.paragraphs.forEach((source, i) => {
     const figures: ParagraphBlock['figures'] = [];
-    const data: RenderData = { env, scope: scope.scope, group: scope.group, figures, ...(override ? { override } : {}) };
+    const data = renderFrame({ env, scope: scope.scope, group: scope.group, figures, ...(override ? { override } : {}) });
     const seen = { snippet, index: i, scope: scope.scope, group: scope.group, idPrefix, variables, figures };
     let text: string;
     try {

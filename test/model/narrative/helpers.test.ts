@@ -72,6 +72,46 @@ describe('narrative helpers', () => {
     expect(render('{{#if (voldoende "verbetering")}}x{{else}}niet gesteld{{/if}}', 'Alfa', null, 'narrative/product.yaml')).toBe('niet gesteld');
   });
 
+  it('gives templates no way to the aggregates, paths or the console', () => {
+    // {{#each @env.aggregates.records}} printed every suppressed group's counts, and the data path.
+    for (const source of ['{{#each @env.aggregates.records}}{{this.n}} {{/each}}', 'Data: {{@env.edition.dataPath}}', '{{@figures}}', '{{#each @root}}{{this}}{{/each}}']) {
+      const p = problemOf(() => render(source));
+      expect(p.message).toMatch(/^in tekst 'voorbeeld': onbekende naam '@/);
+      expect(p.hint).toContain('alleen zijn variabelen');
+    }
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const log = console.log;
+    process.stdout.write = ((s: string) => written.push(s) > 0) as typeof process.stdout.write;
+    console.log = (...a: unknown[]) => void written.push(a.join(' '));
+    try {
+      expect(problemOf(() => render('{{log "geheim"}}')).message).toBe("in tekst 'voorbeeld': onbekende naam 'log'.");
+    } finally {
+      process.stdout.write = write;
+      console.log = log;
+    }
+    expect(written).toEqual([]);
+    // Helpers keep working inside {{#each}}/{{#with}} frames.
+    expect(render('{{#with product}}{{positief "vertrouwen"}}{{/with}}')).toBe('63%');
+  });
+
+  it('refuses every suppressed group without giving its N, also one hidden to protect another', () => {
+    const tooFew = problemOf(() => render('{{n "vertrouwen" segment="B"}}', 'Alfa'));
+    expect(tooFew.message).toBe("in tekst 'voorbeeld': te weinig respondenten voor cijfers over 'vertrouwen' bij Alfa (segment B) (minder dan 3).");
+    const protecting = problemOf(() => render('{{positief "vertrouwen" segment="A"}}', 'Alfa'));
+    expect(protecting.message).toBe(
+      "in tekst 'voorbeeld': de cijfers over 'vertrouwen' bij Alfa (segment A) worden niet getoond: anders zijn die van een kleinere groep (minder dan 3) uit te rekenen.",
+    );
+    expect(protecting.hint).toBe('Zet de zin binnen {{#if (voldoende "vertrouwen" segment="A")}} … {{/if}}.');
+    expect(render('{{#if (voldoende "vertrouwen" segment="A")}}x{{else}}niet getoond{{/if}}', 'Alfa')).toBe('niet getoond');
+  });
+
+  it('refuses an unknown answer or measure, also one that names a property of every object', () => {
+    // {{antwoord "vertrouwen" "toString"}} printed "NaN%".
+    expect(problemOf(() => render('{{antwoord "vertrouwen" "toString"}}')).message).toBe("in tekst 'voorbeeld': 'toString' is geen antwoord op 'vertrouwen'.");
+    expect(problemOf(() => render('{{circa "vertrouwen" "constructor"}}')).message).toBe("in tekst 'voorbeeld': onbekende maat 'constructor'.");
+  });
+
   it('suggests the nearest helper or variable for an unknown name', () => {
     expect(problemOf(() => render('{{positif "vertrouwen"}}'))).toMatchObject({ message: "in tekst 'voorbeeld': onbekende naam 'positif'." });
     expect(problemOf(() => render('{{positif "vertrouwen"}}')).hint).toMatch(/^Bedoelt u 'positief'\?/);
