@@ -150,129 +150,42 @@ describe('diffModels: figures', () => {
   });
 
   describe('a group that falls below the minimum', () => {
-    // R_test02 (Alfa, A-categorie) now answers "Weet niet": the A-categorie has 2 answers, minimum 3.
-    const suppressed = miniVariant((e) => e.edit('export.csv', (t) => setAnswer(t, 'R_test02', 'Q2', '-1')));
+    // R_test09 (Beta) now answers "Weet niet": Beta has 2 answers, minimum 3. Logius = Alfa + Beta,
+    // so Alfa is left out too (else Logius − Alfa would give Beta).
+    const suppressed = miniVariant((e) => e.edit('export.csv', (t) => setAnswer(t, 'R_test09', 'Q2', '-1')));
 
-    it('is shown as suppressed, never with its numbers', () => {
+    it('is shown as suppressed, never with its numbers, and so is the group that would give it away', () => {
       const d = diff(suppressed.model);
       expect(d.figures.map((f) => [f.key, f.kind])).toEqual([
-        ['vertrouwen|alfa|all', 'changed'],
         ['vertrouwen|organisation|all', 'changed'],
-        ['vertrouwen|alfa|A', 'now-suppressed'],
+        ['vertrouwen|alfa|all', 'now-suppressed'],
+        ['vertrouwen|beta|all', 'now-suppressed'],
       ]);
       const f = d.figures[2]!;
       expect(f.b).toEqual({ state: 'suppressed' });
       expect(f.a).toMatchObject({ state: 'shown', n: 3 });
-      expect(f).toMatchObject({ segmentLabel: 'A-categorie', deltas: [], nDelta: null, size: 0, highlight: false });
-      expect(d.summary.figures.suppression).toBe(1);
-      const row = diffMarkdown(d).split('\n').find((l) => l.includes('A-categorie'))!;
+      expect(f).toMatchObject({ deltas: [], nDelta: null, size: 0, highlight: false });
+      expect(d.summary.figures.suppression).toBe(2);
+      const row = diffMarkdown(d).split('\n').find((l) => l.includes('| Beta'))!;
       expect(row).toContain('nu te weinig respondenten');
-      // the A-categorie after the change: 2 answers, both positive — never printed
+      // Beta after the change: 2 answers, both positive — never printed
       expect(row).not.toMatch(/N = 2|100,0%/);
+      expect(JSON.stringify(d)).not.toMatch(/"state":"shown","n":2\b/);
     });
 
     it('is shown as suppressed on the old side when diffed the other way round', () => {
       const d = diffModels(suppressed.model, base.model, { threshold: 5 });
-      const f = d.figures.find((x) => x.key === 'vertrouwen|alfa|A')!;
+      const f = d.figures.find((x) => x.key === 'vertrouwen|beta|all')!;
       expect(f.kind).toBe('no-longer-suppressed');
       expect(f.a).toEqual({ state: 'suppressed' });
-      expect(JSON.stringify(d)).not.toMatch(/"vertrouwen\|alfa\|A".*"state":"shown","n":2/);
+      expect(JSON.stringify(d)).not.toMatch(/"vertrouwen\|beta\|all".*"state":"shown","n":2/);
     });
-  });
-});
-
-describe('diffModels: structure', () => {
-  const withGamma = miniVariant(addGamma);
-
-  it('reports an added product once, with its chapters, and nothing inside it', () => {
-    const d = diff(withGamma.model);
-    expect(kinds(d.structure)).toEqual(['product:added:gamma']);
-    expect(d.structure[0]).toMatchObject({ title: 'Gamma', detail: 'hoofdstukken 7 Hoe we werken rond Gamma; 8 De werkprocessen rond Gamma' });
-    expect(d.figures.filter((f) => f.key.includes('|gamma|'))).toEqual([]);
-    expect(d.wording.filter((w) => w.location.chapter?.id.startsWith('gamma'))).toEqual([]);
-    // the methodology chapter moved from 7 to 9: renumbering is not a change
-    expect(d.structure.some((c) => c.level === 'chapter')).toBe(false);
-    expect(d.summary.structure.product).toEqual({ added: 1, removed: 0, renamed: 0 });
-  });
-
-  it('reports a removed product once', () => {
-    const d = diffModels(withGamma.model, base.model, { threshold: 5 });
-    expect(kinds(d.structure)).toEqual(['product:removed:gamma']);
-    expect(d.figures.filter((f) => f.key.includes('|gamma|'))).toEqual([]);
-  });
-
-  it('reports a reworded question once for all scopes that print it, and nothing else', () => {
-    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.replace('{ organisation: Ik vertrouw Logius., product: Ik vertrouw Logius. }', '{ organisation: Ik heb vertrouwen in Logius., product: Ik heb vertrouwen in Logius. }')));
-    const d = diff(b.model);
-    expect(d.structure).toEqual([
-      { level: 'question', change: 'renamed', id: 'vertrouwen', title: 'Ik heb vertrouwen in Logius.', before: 'Ik vertrouw Logius.', where: ['Logius', 'Alfa', 'Beta'], detail: null },
-    ]);
-    expect(d.figures).toEqual([]);
-    expect(d.wording).toEqual([]);
-  });
-
-  it('reports a product-specific rewording as one rename with the product as placeholder', () => {
-    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.replace('product: "Ik ben aangesloten op {product}"', 'product: "Ik ben aangesloten op {product} zelf"')));
-    const d = diff(b.model);
-    expect(d.structure).toEqual([
-      { level: 'question', change: 'renamed', id: 'aangesloten', title: 'Ik ben aangesloten op [product] zelf', before: 'Ik ben aangesloten op [product]', where: ['Alfa', 'Beta'], detail: null },
-    ]);
-    expect(d.summary.total).toBe(1);
-  });
-
-  it('reports a renamed value as one section rename in every scope', () => {
-    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.replace('title: Betrouwbaar,', 'title: Betrouwbaarheid,')));
-    const d = diff(b.model);
-    expect(d.structure).toEqual([
-      {
-        level: 'section',
-        change: 'renamed',
-        id: 'organisatie-betrouwbaar',
-        title: 'Betrouwbaarheid',
-        before: 'Betrouwbaar',
-        where: ['1.1 in 1 Hoe we werken', '3.1 in 3 Hoe we werken rond Alfa', '5.1 in 5 Hoe we werken rond Beta'],
-        detail: null,
-      },
-    ]);
-    expect(d.figures).toEqual([]);
-    expect(d.wording).toEqual([]);
-  });
-
-  it('reports a question dropped from the questionnaire once, without its figures', () => {
-    const b = miniVariant((e) => e.edit('questionnaire.yaml', (t) => t.slice(0, t.indexOf('  - key: verbetering'))));
-    const d = diff(b.model);
-    expect(kinds(d.structure)).toEqual(['question:removed:verbetering']);
-    expect(d.structure[0]).toMatchObject({ title: 'Wat kan beter?', where: ['Logius'] });
-    expect(d.figures).toEqual([]);
-    expect(d.wording).toEqual([]);
-    expect(kinds(diffModels(b.model, base.model, { threshold: 5 }).structure)).toEqual(['question:added:verbetering']);
-  });
-
-  it('reports a renamed chapter by its stable id', () => {
-    const b = clone(base.model);
-    b.parts[2]!.chapters[0]!.title = 'Zo werken wij rond Alfa';
-    const d = diff(b);
-    expect(d.structure).toEqual([
-      { level: 'chapter', change: 'renamed', id: 'alfa-waarden', title: 'Zo werken wij rond Alfa', before: 'Hoe we werken rond Alfa', where: ['hoofdstuk 3 (Alfa)'], detail: null },
-    ]);
-  });
-
-  it('reports a removed section with the questions that went with it, and not their text or figures', () => {
-    const b = clone(base.model);
-    const chapter = b.parts[2]!.chapters.find((c) => c.id === 'beta-werkprocessen')!;
-    chapter.sections = [];
-    const d = diff(b);
-    expect(kinds(d.structure)).toEqual(['section:removed:beta-aansluiting', 'question:removed:aangesloten', 'question:removed:tevreden-aansluiting']);
-    expect(d.structure[0]).toMatchObject({ title: '6.1 Aansluitingstrajecten', where: ['6 De werkprocessen rond Beta'], detail: '1 tekstblok' });
-    expect(d.structure[1]!.where).toEqual(['Beta']);
-    expect(d.figures).toEqual([]);
-    expect(d.wording).toEqual([]);
   });
 });
 
 describe('diffModels: two editions with planned changes', () => {
   // A product added, a question reworded, one snippet edited, two answers changed (one of which
-  // drops the Alfa A-categorie below the minimum).
+  // drops the Alfa A-categorie below the minimum; it was already left out to protect B).
   const planned = miniVariant((e) => {
     addGamma(e);
     e.edit('questionnaire.yaml', (t) => t.replace('{ organisation: Ik vertrouw Logius., product: Ik vertrouw Logius. }', '{ organisation: Ik heb vertrouwen in Logius., product: Ik heb vertrouwen in Logius. }'));
@@ -292,13 +205,16 @@ describe('diffModels: two editions with planned changes', () => {
       ['vertrouwen|organisation|all', 'changed', 27.5, false], // 5/8 → 9/10 (Gamma's three count for Logius)
       ['tevreden-aansluiting|organisation|all', 'changed', 22.5, false], // 2/5 → 5/8
       ['aangesloten|organisation|all', 'changed', 11.11, false], // 5/9 → 8/12 ja
-      ['vertrouwen|alfa|A', 'now-suppressed', 0, false],
+      // Before, Logius − Alfa gave Beta (N = 1), so Alfa was left out; Gamma's answers end that.
+      ['tevreden-aansluiting|alfa|all', 'no-longer-suppressed', 0, false],
     ]);
-    expect(d.figures[4]!.b).toEqual({ state: 'suppressed' });
+    expect(d.figures[4]!.a).toEqual({ state: 'suppressed' });
   });
 
   it('shows the edited paragraph, and otherwise only paragraphs whose numbers changed', () => {
-    expect(d.wording.map((w) => w.id)).toEqual(['samenvatting-p1', 'samenvatting-producten-p1', 'organisatie-betrouwbaar-p1', 'organisatie-aansluiting-p1', 'alfa-betrouwbaar-p1', 'ov-respons-p1']);
+    expect(d.wording.map((w) => w.id)).toEqual([
+      'samenvatting-p1', 'samenvatting-producten-p1', 'organisatie-betrouwbaar-p1', 'organisatie-aansluiting-p1', 'alfa-betrouwbaar-p1', 'alfa-aansluiting-p1', 'ov-respons-p1',
+    ]);
     const edited = d.wording.find((w) => w.id === 'organisatie-betrouwbaar-p1')!;
     expect(edited.parts.filter((p) => p.op !== 'same').map((p) => p.text.trim())).toEqual(expect.arrayContaining(['beeld', 'totaalbeeld']));
     const byId = new Map(paragraphs(planned.model).map((p) => [p.id, p]));

@@ -26,7 +26,8 @@ describe('eindrapport diff <a> <b>', () => {
   const a = copyEdition(MINI_EDITION);
   const b = copyEdition(MINI_EDITION);
   b.edit('narrative/organisatie.yaml', SNIPPET_EDIT);
-  b.edit('export.csv', (t) => setAnswer(setAnswer(t, 'R_test04', 'Q2', '5'), 'R_test02', 'Q2', '-1'));
+  // R_test08 leaves 'aangesloten' blank: Beta drops below the minimum there.
+  b.edit('export.csv', (t) => setAnswer(setAnswer(setAnswer(t, 'R_test04', 'Q2', '5'), 'R_test02', 'Q2', '-1'), 'R_test08', 'Q3', ''));
   const out = join(tmp('diff-cli-'), 'verschil.pdf');
   let run: Awaited<ReturnType<typeof cli>>;
   let pdf: PdfContent;
