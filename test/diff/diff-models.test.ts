@@ -150,16 +150,16 @@ describe('diffModels: figures', () => {
   });
 
   describe('a group that falls below the minimum', () => {
-    // R_test09 (Beta) now answers "Weet niet": Beta has 2 answers, minimum 3. Logius = Alfa + Beta,
-    // so Alfa is left out too (else Logius − Alfa would give Beta).
-    const suppressed = miniVariant((e) => e.edit('export.csv', (t) => setAnswer(t, 'R_test09', 'Q2', '-1')));
+    // R_test08 (Beta) now leaves 'aangesloten' blank: Beta has 2 answers, minimum 3. Logius = Alfa +
+    // Beta, so Alfa is left out too (else Logius − Alfa would give Beta).
+    const suppressed = miniVariant((e) => e.edit('export.csv', (t) => setAnswer(t, 'R_test08', 'Q3', '')));
 
     it('is shown as suppressed, never with its numbers, and so is the group that would give it away', () => {
       const d = diff(suppressed.model);
       expect(d.figures.map((f) => [f.key, f.kind])).toEqual([
-        ['vertrouwen|organisation|all', 'changed'],
-        ['vertrouwen|alfa|all', 'now-suppressed'],
-        ['vertrouwen|beta|all', 'now-suppressed'],
+        ['aangesloten|organisation|all', 'changed'],
+        ['aangesloten|alfa|all', 'now-suppressed'],
+        ['aangesloten|beta|all', 'now-suppressed'],
       ]);
       const f = d.figures[2]!;
       expect(f.b).toEqual({ state: 'suppressed' });
@@ -168,17 +168,17 @@ describe('diffModels: figures', () => {
       expect(d.summary.figures.suppression).toBe(2);
       const row = diffMarkdown(d).split('\n').find((l) => l.includes('| Beta'))!;
       expect(row).toContain('nu te weinig respondenten');
-      // Beta after the change: 2 answers, both positive — never printed
-      expect(row).not.toMatch(/N = 2|100,0%/);
+      // Beta after the change: 2 answers, one yes — never printed
+      expect(row).not.toMatch(/N = 2|50,0%/);
       expect(JSON.stringify(d)).not.toMatch(/"state":"shown","n":2\b/);
     });
 
     it('is shown as suppressed on the old side when diffed the other way round', () => {
       const d = diffModels(suppressed.model, base.model, { threshold: 5 });
-      const f = d.figures.find((x) => x.key === 'vertrouwen|beta|all')!;
+      const f = d.figures.find((x) => x.key === 'aangesloten|beta|all')!;
       expect(f.kind).toBe('no-longer-suppressed');
       expect(f.a).toEqual({ state: 'suppressed' });
-      expect(JSON.stringify(d)).not.toMatch(/"vertrouwen\|beta\|all".*"state":"shown","n":2/);
+      expect(JSON.stringify(d)).not.toMatch(/"aangesloten\|beta\|all".*"state":"shown","n":2/);
     });
   });
 });
