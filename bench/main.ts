@@ -120,6 +120,17 @@ export async function main(args: string[]): Promise<number> {
     ]);
     rmSync(out, { recursive: true, force: true });
   }
+  if (only === 'pages') {
+    // Not a timing: tagging must not change a pixel. Every page of 2018 and 2019, tagged against
+    // untagged, as PNG at 60 dpi (pdftoppm).
+    for (const year of ['2018', '2019']) {
+      const edition = join(ROOT, `content/${year}/edition.yaml`);
+      if (!existsSync(edition)) continue;
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'bench/untagged-pages.ts'), edition], { cwd: ROOT, encoding: 'utf8' });
+      const line = JSON.parse(r.stdout.trim().split('\n').pop()!) as { pages: number; differing: number; differingPages: number[] };
+      console.log(`Rapport ${year}: ${line.pages} pagina's getagd tegen ongetagd vergeleken, ${line.differing} verschillend${line.differing ? ` (${line.differingPages.join(', ')})` : ''}.`);
+    }
+  }
   if (!only || only === 'watch') {
     // eindrapport watch: one process per run, a first build and the rebuild after one edit.
     const samples = Array.from({ length: RUNS }, () => runInChild('bench/watch-rebuild.ts', [join(ROOT, 'content/2018/edition.yaml')]));

@@ -48,6 +48,18 @@ export const ReportTemplatesSchema = z.object({
     coding: z.object({ caption: z.string(), header: z.array(z.string()).length(3), polarity: z.record(z.string(), z.string()) }),
     margins: z.object({ caption: z.string(), size: z.string(), share: z.string(), share_pair: z.string() }),
   }),
+  appendix: z.object({
+    chapter: z.string(),
+    intro: z.string(),
+    caption: z.string(),
+    link: z.string(),
+    alt: z.string(),
+    likert_header: z.array(z.string()).length(5),
+    summary_header: z.array(z.string()).length(5),
+    multiselect_header: z.array(z.string()).length(3),
+    multiselect_n: z.string(),
+    respondents_header: z.array(z.string()).length(3),
+  }),
 });
 
 export type ReportTemplates = z.infer<typeof ReportTemplatesSchema>;

@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
 import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.ts';
 import type { Tone } from '../load/answer-tones.ts';
-import type { ChartBlock, ChartKind, ChartRow, PreviousResult } from './report-types.ts';
+import type { ChartBlock, ChartKind, ChartRow, MeasuredResult, PreviousResult } from './report-types.ts';
 
 function previousResult(year: number, a: Aggregate): PreviousResult {
   return { year, n: a.n, counts: a.counts, percentages: a.percentages, positive: a.positive, neutral: a.neutral, negative: a.negative, yes: a.yes, samplingFraction: a.samplingFraction };
@@ -45,22 +45,28 @@ export function chartBlock(id: string, chart: ChartKind, caption: string | null,
   };
 }
 
+/**
+ * The chart's alternative text: what kind of chart, the shares and N, in one or two sentences; the
+ * caption (printed above the chart) is not repeated. Charts with several rows give the positive
+ * share per row here and the full distribution in their table in the appendix.
+ */
 function describe(chart: ChartKind, rows: ChartRow[], decimals: number): string {
-  const pct = (v: number | null) => (v === null ? '' : formatPercent(v, decimals));
-  const row = (r: ChartRow) => {
-    if (r.yes !== null) return `${r.label}: ${pct(r.yes)} ja (N = ${formatNumber(r.n)})`;
-    if (r.positive !== null) return `${r.label}: ${pct(r.positive)} positief, ${pct(r.neutral)} neutraal, ${pct(r.negative)} negatief (N = ${formatNumber(r.n)})`;
-    return `${r.label}: ${Object.entries(r.percentages).map(([k, v]) => `${k} ${pct(v)}`).join(', ')} (N = ${formatNumber(r.n)})`;
-  };
-  const kind: Record<ChartKind, string> = {
-    likert: 'Gestapeld staafdiagram',
-    segments: 'Vergelijking per categorie',
-    'value-summary': 'Overzicht per stelling',
-    yesno: 'Verdeling ja/nee',
-    multiselect: 'Genoemde verbeterpunten',
-    respondents: 'Respondenten per product',
-  };
-  return `${kind[chart]}. ${rows.map(row).join('; ')}.`;
+  const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, decimals));
+  const n = (x: { n: number }) => `N = ${formatNumber(x.n)}`;
+  const shares = (r: MeasuredResult) =>
+    r.yes !== null ? `${pct(r.yes)} ja` : `${pct(r.positive)} positief, ${pct(r.neutral)} neutraal, ${pct(r.negative)} negatief`;
+  if (chart === 'segments' || chart === 'value-summary') {
+    const what = chart === 'segments' ? 'Staafdiagrammen per categorie' : 'Staafdiagrammen per stelling';
+    return `${what}, aandeel positief: ${rows.map((r) => `${r.label} ${pct(r.positive)} (${n(r)})`).join('; ')}.`;
+  }
+  const r = rows[0]!;
+  if (chart === 'multiselect') {
+    const answers = Object.entries(r.percentages).map(([k, v]) => `${k} ${pct(v)}`);
+    return `Staafdiagram van de genoemde antwoorden (${n(r)}, meer antwoorden mogelijk): ${answers.join(', ')}.`;
+  }
+  const kind = chart === 'yesno' ? 'Staafdiagram ja/nee' : 'Gestapeld staafdiagram';
+  const previous = r.previous ? ` In ${r.previous.year}: ${shares(r.previous)} (${n(r.previous)}).` : '';
+  return `${kind} voor ${r.label}: ${shares(r)} (${n(r)}).${previous}`;
 }
 
 /**
@@ -113,6 +119,6 @@ export function respondentsBlock(id: string, stats: ResponseStatistics): ChartBl
     n: stats.responded,
     counts: Object.fromEntries(products.map((p) => [p.product, p.responded])),
     percentages: Object.fromEntries(products.map((p) => [p.product, p.share])),
-    description: `Respondenten per product: ${products.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(p.share, 1)})`).join(', ')}.`,
+    description: `Staafdiagram van de respondenten per product (N = ${formatNumber(stats.responded)}): ${products.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(p.share, 1)})`).join(', ')}.`,
   };
 }

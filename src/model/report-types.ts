@@ -65,7 +65,7 @@ export interface Cover {
   date: string;
 }
 
-export type PartKind = 'front-matter' | 'organisation' | 'products' | 'methodology';
+export type PartKind = 'front-matter' | 'organisation' | 'products' | 'methodology' | 'appendix';
 
 export interface Part {
   id: string;
@@ -198,6 +198,11 @@ export interface ChartBlock {
   rows: ChartRow[];
   /** Short Dutch description of the chart for readers who cannot see it (alt text). */
   description: string;
+  /**
+   * Id of the table in the appendix "Cijfers bij de grafieken" with this chart's numbers (charts
+   * with several rows or answers), and the description of the link to it.
+   */
+  dataTable?: { id: string; link: string };
 }
 
 export interface ListBlock {
@@ -218,6 +223,12 @@ export interface TableBlock {
   align: ('left' | 'right')[];
   /** The last row is a total (printed bold). */
   totalRow: boolean;
+  /** Stable id, for tables that other blocks link to (the appendix tables of charts). */
+  id?: string;
+  /** The first cell of each row names the row (a row header: TH with scope Row in a tagged PDF). */
+  rowHeaders?: boolean;
+  /** For a chart's table in the appendix: the chart block it gives the numbers of. */
+  chart?: string;
 }
 
 export interface NoteBlock {

@@ -43,10 +43,11 @@ export class PdfObjects {
     return d && typeof d === 'object' && !Array.isArray(d) ? d : undefined;
   }
 
+  /** An array value (direct or referenced); a single value as a one-element array, references kept. */
   array(v: PdfValue | undefined): PdfValue[] {
     const a = this.get(v);
     if (Array.isArray(a)) return a;
-    return a === undefined || a === null ? [] : [a];
+    return a === undefined || a === null ? [] : [v!];
   }
 
   isStream(v: PdfValue | undefined): boolean {

@@ -200,8 +200,10 @@ function chartContent(b: ChartBlock, charts: Map<string, ChartImage>): Content {
   const parts: Content[] = [];
   // The statement above the chart is its Caption; the Figure's Alt says what the chart shows.
   if (b.caption) parts.push({ text: b.caption, style: 'caption', role: 'Caption' } as Content);
-  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10], alt: b.description } as Content);
-  return { stack: parts, unbreakable: true, role: 'Div' } as ContentStack;
+  // A chart with a table of its numbers in the appendix links there (an invisible link over the chart).
+  const link = b.dataTable ? { linkToDestination: b.dataTable.id, linkContents: b.dataTable.link } : {};
+  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10], alt: b.description, ...link } as unknown as Content);
+  return { stack: parts, unbreakable: true } as ContentStack;
 }
 
 export function blockContent(b: Block, charts: Map<string, ChartImage>): Content {
@@ -223,7 +225,7 @@ export function blockContent(b: Block, charts: Map<string, ChartImage>): Content
       return {
         role: 'Table',
         stack: [
-          { text: b.caption, style: 'tableCaption', role: 'Caption' },
+          { text: b.caption, style: 'tableCaption', role: 'Caption', ...(b.id ? { id: b.id } : {}) },
           {
             role: 'none',
             table: {
@@ -231,7 +233,15 @@ export function blockContent(b: Block, charts: Map<string, ChartImage>): Content
               widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
               body: [
                 b.header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: b.align[i] ?? 'left' })),
-                ...b.rows.map((r, ri) => r.map((c, i) => ({ text: c, style: 'tableCell', alignment: b.align[i] ?? 'left', bold: b.totalRow && ri === b.rows.length - 1 - (b.rowsAfterTotal ?? 0) }))),
+                ...b.rows.map((r, ri) =>
+                  r.map((c, i) => ({
+                    text: c,
+                    style: 'tableCell',
+                    alignment: b.align[i] ?? 'left',
+                    bold: b.totalRow && ri === b.rows.length - 1 - (b.rowsAfterTotal ?? 0),
+                    ...(b.rowHeaders && i === 0 ? { role: 'TH', scope: 'Row' } : {}),
+                  })),
+                ),
               ],
             },
             layout: 'lightHorizontalLines',

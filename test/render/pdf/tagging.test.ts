@@ -11,7 +11,8 @@ import { renderPdf } from '../../../src/render/pdf/write-pdf.ts';
 import { TAGGED_PDF_SETTINGS } from '../../../src/render/pdf/tagging/document-level.ts';
 import { checkPdf } from '../../../src/check/pdf/check-pdf.ts';
 import { PdfObjects, type PdfDict } from '../../../src/check/pdf/pdf-objects.ts';
-import { ROOT } from '../../helpers/paths.ts';
+import { MINI_EDITION, ROOT } from '../../helpers/paths.ts';
+import { reportDocument, untagged } from '../../helpers/report-document.ts';
 import { differingPages, pageImages } from '../../helpers/page-images.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tagging-'));
@@ -22,11 +23,6 @@ async function write(name: string, doc: TDocumentDefinitions): Promise<string> {
   return file;
 }
 
-/** The same document without tagging: what main rendered before. */
-function untagged(doc: TDocumentDefinitions): TDocumentDefinitions {
-  const { version: _v, subset: _s, tagged: _t, displayTitle: _d, ...rest } = doc as TDocumentDefinitions & Record<string, unknown>;
-  return rest as TDocumentDefinitions;
-}
 
 /** Structure elements of one type, in document order. */
 function elements(objs: PdfObjects, type: string): PdfDict[] {
@@ -108,3 +104,18 @@ describe('the 2019 report', () => {
     expect(check.facts.figures).toBe(r.charts);
   }, 180_000);
 });
+
+describe('a report through the whole pipeline (the small test edition)', () => {
+  it('looks exactly like its untagged rendering, page for page, and passes the PDF check', async () => {
+    const doc = await reportDocument(MINI_EDITION);
+    const tagged = await renderPdf(doc());
+    const a = pageImages(tagged);
+    expect(differingPages(a, pageImages(await renderPdf(untagged(doc()))))).toEqual([]);
+    const file = join(tmp, 'mini.pdf');
+    writeFileSync(file, tagged);
+    const check = await checkPdf(file);
+    expect(check.problems).toEqual([]);
+    expect(check.facts.pages).toBe(a.length);
+  }, 120_000);
+});
+

@@ -112,12 +112,16 @@ export class MarkedContentWriter {
     const root = this.doc.getStructTreeRoot();
     const make = (el: StructElem, parentRef: PdfRef) => {
       if (!keep.has(el)) return;
-      const ref = this.doc.ref({ Type: 'StructElem', S: el.type, P: parentRef });
+      // /Type /StructElem is optional; left out, as are one-element K arrays: thousands of objects.
+      const ref = this.doc.ref({ S: el.type, P: parentRef });
       refs.set(el, ref);
       for (const k of el.kids) if (k instanceof StructElem) make(k, ref);
     };
     make(this.tree.root, root);
-    for (const [el, ref] of refs) ref.data.K = this.kidsOf(el, refs, ref);
+    for (const [el, ref] of refs) {
+      const kids = this.kidsOf(el, refs, ref);
+      ref.data.K = kids.length === 1 ? kids[0] : kids;
+    }
     for (const [el, ref] of refs) {
       if (el.alt !== undefined) ref.data.Alt = new String(el.alt);
       if (el.actualText !== undefined) ref.data.ActualText = new String(el.actualText);

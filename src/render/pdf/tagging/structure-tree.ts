@@ -180,7 +180,10 @@ export class StructureTree {
 
   private enterCell(row: StructElem, node: LayoutNode): number {
     if (row.type === 'TOCI') {
-      const link = this.push(row.add(node.role ?? 'Link'), node);
+      // Title and page number of an entry are one Link (with an annotation for each).
+      const last = row.kids[row.kids.length - 1];
+      const link = last instanceof StructElem && last.type === 'Link' && node.role === undefined ? last : row.add(node.role ?? 'Link');
+      this.push(link, node);
       if (link.contents === undefined) link.contents = row.contents ?? '';
       return 1;
     }
