@@ -16,7 +16,7 @@ import { marginTable } from './margin-table.ts';
 import { assignHeadingLevels } from './heading-levels.ts';
 import { describeExclusion } from '../load/response-filter.ts';
 import { answerTones, type Tone } from '../load/answer-tones.ts';
-import { chartTablesPart } from './chart-tables.ts';
+import { chartTablesChapter } from './chart-tables.ts';
 import {
   REPORT_MODEL_SCHEMA,
   type Block,
@@ -101,8 +101,9 @@ class ModelBuilder {
       disclosure: this.disclosure(),
     };
     this.checkAllSnippetsUsed();
-    const appendix = chartTablesPart(model.parts, templates.appendix, this.decimals, (t, vars) => this.t(t, vars));
-    if (appendix) model.parts.push(appendix);
+    // The appendix closes the last part (after the methodology chapter).
+    const appendix = chartTablesChapter(model.parts, templates.appendix, this.decimals, (t, vars) => this.t(t, vars));
+    if (appendix) model.parts[model.parts.length - 1]!.chapters.push(appendix);
     assignHeadingLevels(model.parts);
     return model;
   }

@@ -14,7 +14,7 @@ export function needsDataTable(c: ChartBlock): boolean {
  * reading order, a real table with its numbers; each such chart gets `dataTable` pointing at it.
  * Readers who cannot see a chart (or want the exact numbers) find them here instead of in alt text.
  */
-export function chartTablesPart(parts: Part[], templates: ReportTemplates['appendix'], decimals: number, fill: Fill): Part | null {
+export function chartTablesChapter(parts: Part[], templates: ReportTemplates['appendix'], decimals: number, fill: Fill): Chapter | null {
   const tables: TableBlock[] = [];
   const chapterTitle = fill(templates.chapter);
   for (const part of parts) {
@@ -43,7 +43,7 @@ export function chartTablesPart(parts: Part[], templates: ReportTemplates['appen
     { type: 'paragraph', id: 'cijfers-bij-de-grafieken-intro', text: fill(templates.intro), figures: [], source: { file: 'templates/report.yaml', key: 'appendix.intro' } },
     ...tables,
   ];
-  const chapter: Chapter = {
+  return {
     id: 'cijfers-bij-de-grafieken',
     number: null,
     title: chapterTitle,
@@ -54,7 +54,6 @@ export function chartTablesPart(parts: Part[], templates: ReportTemplates['appen
     intro,
     sections: [],
   };
-  return { id: 'bijlagen', kind: 'appendix', label: null, title: null, intro: [], chapters: [chapter] };
 }
 
 function chartTable(b: ChartBlock, caption: string, t: ReportTemplates['appendix'], decimals: number): TableBlock {

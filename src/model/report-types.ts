@@ -65,7 +65,7 @@ export interface Cover {
   date: string;
 }
 
-export type PartKind = 'front-matter' | 'organisation' | 'products' | 'methodology' | 'appendix';
+export type PartKind = 'front-matter' | 'organisation' | 'products' | 'methodology';
 
 export interface Part {
   id: string;
