@@ -10,7 +10,7 @@ import { diffPdfDocument } from '../../../src/diff/pdf.ts';
 import { renderPdf } from '../../../src/render/pdf/write-pdf.ts';
 import { TAGGED_PDF_SETTINGS } from '../../../src/render/pdf/tagging/document-level.ts';
 import { checkPdf } from '../../../src/check/pdf/check-pdf.ts';
-import { PdfObjects, type PdfDict } from '../../../src/check/pdf/pdf-objects.ts';
+import { PdfObjects, streamData, type PdfDict } from '../../../src/check/pdf/pdf-objects.ts';
 import { MINI_EDITION, ROOT } from '../../helpers/paths.ts';
 import { reportDocument, untagged } from '../../helpers/report-document.ts';
 import { differingPages, pageImages } from '../../helpers/page-images.ts';
@@ -60,6 +60,16 @@ describe('tagged PDF from pdfmake', () => {
     expect(elements(objs, 'TH')).toHaveLength(2);
     expect(elements(objs, 'TR')).toHaveLength(81);
     expect((await checkPdf(file)).problems).toEqual([]);
+  }, 60_000);
+
+  it('escapes the metadata: a title with & < > is the same in /Info and XMP, and the XMP stays valid', async () => {
+    const file = await write('escape.pdf', { ...base, info: { title: 'Rapport A & B <concept>', subject: "Logius' \"proef\"" }, content: [{ text: 'Kop', role: 'H1' }] } as unknown as TDocumentDefinitions);
+    const check = await checkPdf(file);
+    expect(check.problems).toEqual([]);
+    const objs = PdfObjects.read(file);
+    const xmp = streamData(file, objs.catalog['/Metadata'] as string);
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Rapport A &amp; B &lt;concept&gt;</rdf:li>');
+    expect(xmp).toContain('Logius&apos; &quot;proef&quot;');
   }, 60_000);
 
   it('tags lists as L/LI/Lbl/LBody and keeps everything else in place', async () => {
