@@ -12,10 +12,13 @@ import { modelJson } from './render/json.ts';
 import { writeOutputsTogether } from './output/write-together.ts';
 import { surveyWarnings } from './analyse/survey-warnings.ts';
 import type { InputProblem } from './load/input-error.ts';
+import { HTML_EDITION_FILE, renderHtmlEdition } from './render/html/edition.ts';
 
 export interface BuildResult {
   pdfPath: string;
   jsonPath: string;
+  /** The web edition: output/eindrapport-<year>/index.html. */
+  htmlPath: string;
   pages: number;
   charts: number;
   bytes: number;
@@ -43,6 +46,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     (done, total) => opts.progress?.chart(done, total),
     used,
   );
+  const decimals = survey.edition.rounding.chart_decimals;
+  const html = await renderHtmlEdition(model, { decimals, cache: used });
   // Keep only the charts of this build, so a long watch session does not collect old versions.
   if (opts.cache && used) opts.cache.charts = used.kept();
   opts.progress?.stage('pdf');
@@ -55,9 +60,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // Together or not at all: a full disk or a kill never leaves a new JSON beside an old PDF.
   writeOutputsTogether(opts.outDir, [
     { name: `${name}.json`, data: modelJson(model) },
+    { name: `${name}/${HTML_EDITION_FILE}`, data: html.html },
     { name: `${name}.pdf`, data: pdf },
   ]);
-  return { pdfPath: `${base}.pdf`, jsonPath: `${base}.json`, pages: countPages(pdf), charts: charts.size, bytes: pdf.length, warnings: surveyWarnings(survey, aggregates) };
+  return {
+    pdfPath: `${base}.pdf`,
+    jsonPath: `${base}.json`,
+    htmlPath: join(base, HTML_EDITION_FILE),
+    pages: countPages(pdf),
+    charts: charts.size,
+    bytes: pdf.length,
+    warnings: surveyWarnings(survey, aggregates),
+  };
 }
 
 /** The chart cache as renderChartImages sees it: remembers which entries this build used. */

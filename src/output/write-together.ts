@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InputError, problem } from '../load/input-error.ts';
 import { displayPath } from '../load/yaml-file.ts';
 
@@ -20,6 +20,7 @@ const STAGING_PREFIX = '.eindrapport-nieuw-';
 const COMPLETE = '.compleet';
 
 export interface OutputFile {
+  /** A name in the output folder, or one folder deep (`eindrapport-2018/index.html`). */
   name: string;
   data: string | Uint8Array;
 }
@@ -58,7 +59,10 @@ export function writeOutputsTogether(outDir: string, files: OutputFile[], fs: Ou
     throw writeError(e, dir);
   }
   try {
-    for (const f of files) fs.writeFile(join(stage, f.name), f.data);
+    for (const f of files) {
+      mkdirSync(dirname(join(stage, f.name)), { recursive: true });
+      fs.writeFile(join(stage, f.name), f.data);
+    }
     fs.writeFile(join(stage, COMPLETE), `${files.map((f) => f.name).join('\n')}\n`);
   } catch (e) {
     rmSync(stage, { recursive: true, force: true });
@@ -84,7 +88,10 @@ function commit(stage: string, dir: string): void {
   const names = readFileSync(join(stage, COMPLETE), 'utf8').split('\n').filter(Boolean);
   for (const name of names) {
     // Already moved by the interrupted run: the target holds the new file.
-    if (existsSync(join(stage, name))) renameSync(join(stage, name), join(dir, name));
+    if (existsSync(join(stage, name))) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      renameSync(join(stage, name), join(dir, name));
+    }
   }
   rmSync(stage, { recursive: true, force: true });
 }

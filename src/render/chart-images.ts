@@ -77,21 +77,27 @@ export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpe
   }
 }
 
-/** Draws every chart of the model as SVG; `onChart` reports progress. */
+/**
+ * Draws every chart of the model as SVG; `onChart` reports progress. `adjust` changes a spec
+ * before it is drawn (the web edition's outlines).
+ */
 export async function renderChartImages(
   model: ReportModel,
   options: ChartOptions,
   onChart: (done: number, total: number) => void = () => {},
   cache?: Map<string, ChartImage>,
+  adjust: (spec: TopLevelSpec) => TopLevelSpec = (spec) => spec,
 ): Promise<Map<string, ChartImage>> {
   const blocks = chartBlocks(model);
   const images = new Map<string, ChartImage>();
   for (const [i, block] of blocks.entries()) {
     const previousYear = block.rows.find((r) => r.previous)?.previous?.year;
     const withTones = block.tones ? { ...options, tones: block.tones } : options;
-    const spec = chartSpec(
-      block,
-      previousYear === undefined ? withTones : { ...withTones, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
+    const spec = adjust(
+      chartSpec(
+        block,
+        previousYear === undefined ? withTones : { ...withTones, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
+      ),
     );
     const key = cache ? JSON.stringify(spec) : '';
     let img = cache?.get(key);

@@ -49,6 +49,7 @@ export async function buildCommand(editionFile: string, outDir: string, print: (
       `Klaar in ${formatNumber(seconds, 1)} s: ${result.pages} pagina's, ${result.charts} grafieken.`,
       `  PDF:  ${result.pdfPath} (${formatNumber(result.bytes / 1024, 0)} kB)`,
       `  JSON: ${result.jsonPath}`,
+      `  HTML: ${result.htmlPath}`,
     ].join('\n'),
   );
 }
