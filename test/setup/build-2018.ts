@@ -7,12 +7,12 @@ import { EDITION_2018 } from '../helpers/paths.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    report2018: { pdfPath: string; jsonPath: string; pages: number; charts: number };
+    report2018: { pdfPath: string; jsonPath: string; htmlPath: string; pages: number; charts: number };
   }
 }
 
 export default async function setup(project: TestProject): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'eindrapport-2018-'));
   const r = await build({ editionFile: EDITION_2018, outDir });
-  project.provide('report2018', { pdfPath: r.pdfPath, jsonPath: r.jsonPath, pages: r.pages, charts: r.charts });
+  project.provide('report2018', { pdfPath: r.pdfPath, jsonPath: r.jsonPath, htmlPath: r.htmlPath, pages: r.pages, charts: r.charts });
 }

@@ -15,8 +15,8 @@ import { htmlPage, type HtmlPage } from './document.ts';
 /** Width of a web chart in SVG units (CSS pixels at scale 1; the page scales it to its column). */
 export const HTML_CHART_WIDTH = 360;
 
-/** Outline of bars and legend symbols: #595959 is 7:1 on white and ≥ 3:1 on the lightest fills. */
-const OUTLINE = { stroke: '#595959', strokeWidth: 0.75 };
+/** Outline of bars and legend symbols: #333333 is 12,6:1 on white and ≥ 3:1 on every light fill. */
+const OUTLINE = { stroke: '#333333', strokeWidth: 0.6 };
 
 export function screenChartSpec(spec: TopLevelSpec): TopLevelSpec {
   const config = spec.config ?? {};
