@@ -75,7 +75,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** The chart cache as renderChartImages sees it: remembers which entries this build used. */
-class UsedKeys extends Map<string, ChartImage> {
+export class UsedKeys extends Map<string, ChartImage> {
   private readonly used = new Map<string, ChartImage>();
 
   constructor(private readonly previous: Map<string, ChartImage>) {

@@ -141,6 +141,22 @@ export async function main(argv: string[]): Promise<number> {
       await watchCommand(editionFile(opts.edition), opts.outDir, out);
     });
 
+  program
+    .command('preview')
+    .description(
+      'Toont de webeditie op http://127.0.0.1:<poort>/ (alleen op deze computer) en werkt de pagina bij zodra teksten, sjablonen, ' +
+        'vragenlijst of data veranderen: alleen rapportmodel en webeditie worden opnieuw gemaakt, wat veranderde komt in beeld en ' +
+        'wordt gemarkeerd. Een fout verschijnt in de pagina met dezelfde meldingen als bij check; de laatste goede versie blijft ' +
+        'eronder staan. De PDF wordt gemaakt met de knop in de pagina. Stoppen: Ctrl+C.',
+    )
+    .option('-e, --edition <jaar>', 'editie (jaar of pad naar edition.yaml)', '2018')
+    .option('-o, --out-dir <map>', 'map voor de uitvoer', 'output')
+    .option('-p, --port <poort>', 'poort op 127.0.0.1 (0: een vrije poort)', '4000')
+    .action(async (opts: { edition: string; outDir: string; port: string }) => {
+      const { previewCommand } = await import('./commands/preview.ts');
+      await previewCommand(editionFile(opts.edition), opts.outDir, opts.port, out);
+    });
+
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -89,7 +89,7 @@ export class Rebuilder {
   }
 }
 
-function internal(e: unknown): InputProblem {
+export function internal(e: unknown): InputProblem {
   const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
   return problem({ file: 'eindrapport' }, `interne fout: ${message}.`, 'Dit is een fout in eindrapport, niet in uw invoer. Meld het met deze melding erbij.');
 }

@@ -17,11 +17,30 @@ export interface WatchOptions {
   sourceDateEpoch?: number;
 }
 
-export interface Watcher {
+export interface Watcher<R = Rebuilder> {
   /** Resolves when the first build is done and the files are being watched. */
   ready: Promise<void>;
   close(): Promise<void>;
-  rebuilder: Rebuilder;
+  rebuilder: R;
+}
+
+/** What a watch session rebuilds: the PDF (Rebuilder) or the web edition (preview). */
+export interface Rebuilding<O extends { ok: boolean }> {
+  rebuild(changed: string[]): Promise<O>;
+  /** Runs once after the first good build, while the editor reads. */
+  warmUp(): Promise<void>;
+  /** Everything a rebuild reads; asked again after each rebuild. */
+  watchedPaths(): string[];
+}
+
+export interface WatchLoopOptions<O> {
+  /** Changes here are ignored (the output folder). */
+  outDir: string;
+  print: (s: string) => void;
+  /** Tells what a rebuild did. */
+  report: (outcome: O, print: (s: string) => void) => void;
+  onRebuild?: (outcome: O) => void;
+  debounceMs?: number;
 }
 
 /** Editor droppings: swap files, backups, lock files. */
@@ -34,6 +53,11 @@ const IGNORED_NAME = /^\.|~$|\.sw[a-p]$|\.tmp$|^#.*#$|^4913$/;
  */
 export function startWatch(opts: WatchOptions): Watcher {
   const rebuilder = new Rebuilder(opts.editionFile, opts.outDir, opts.sourceDateEpoch);
+  return watchAndRebuild(rebuilder, { outDir: opts.outDir, print: opts.print, report, onRebuild: opts.onRebuild, debounceMs: opts.debounceMs });
+}
+
+/** The watch loop itself, for any rebuilder: debounced, one rebuild at a time, editor droppings ignored. */
+export function watchAndRebuild<O extends { ok: boolean }, R extends Rebuilding<O>>(rebuilder: R, opts: WatchLoopOptions<O>): Watcher<R> {
   const outDir = resolve(opts.outDir);
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
@@ -56,7 +80,7 @@ export function startWatch(opts: WatchOptions): Watcher {
     running = (async () => {
       if (changed.length) opts.print(`\nGewijzigd: ${changed.map((p) => displayPath(p)).join(', ')}`);
       const outcome = await rebuilder.rebuild(changed);
-      report(outcome, opts.print);
+      opts.report(outcome, opts.print);
       if (outcome.ok && !warmedUp) {
         warmedUp = true;
         await rebuilder.warmUp();
