@@ -145,6 +145,19 @@ export async function main(args: string[]): Promise<number> {
     const errors = samples[0]?.checkErrors ?? 0;
     if (errors) console.log(`  (check vond ${errors} fouten in content/2018; watch zou dan niet herbouwen — hier is toch gebouwd)`);
   }
+  if (!only || only === 'preview') {
+    // eindrapport preview: one process with the server and chromium; RUNS saves, each timed from
+    // the save until the new sentence is in the page.
+    const r = runInChild('bench/preview-update.ts', [join(ROOT, 'content/2018/edition.yaml'), String(RUNS)]) as unknown as { updates: number[]; server: number[] };
+    report(
+      'preview: opslaan → bijgewerkte pagina in chromium (2018), doel mediaan ≤ 0,3 s',
+      r.updates.map((u, i) => ({ updateSeconds: u, serverSeconds: r.server[i]! })),
+      [
+        ['updateSeconds', 'opslaan → tekst in de pagina, s'],
+        ['serverSeconds', '  waarvan check + webeditie, s'],
+      ],
+    );
+  }
   if (!only || only === 'check') {
     // eindrapport check --edition 2018 as an editor runs it: a fresh process, startup included.
     const samples = Array.from({ length: RUNS }, () => {

@@ -84,7 +84,7 @@ function buildProcess(edition: string, outDir: string, killAfterMs?: number): Pr
 }
 
 describe('build killed at any moment', () => {
-  it('leaves the old pair or the new pair, never one of each', async () => {
+  it('leaves the old outputs or the new ones (JSON, web edition, PDF), never a mix', async () => {
     const old = copyEdition(MINI_EDITION);
     const next = copyEdition(MINI_EDITION);
     dirs.push(old.dir, next.dir);
@@ -93,7 +93,8 @@ describe('build killed at any moment', () => {
     const newOut = tmp();
     expect(await buildProcess(old.edition, oldOut)).toBe(0);
     expect(await buildProcess(next.edition, newOut)).toBe(0);
-    const pair = (dir: string) => [hash(join(dir, 'eindrapport-2030.json')), hash(join(dir, 'eindrapport-2030.pdf'))].join(' ');
+    const pair = (dir: string) =>
+      [hash(join(dir, 'eindrapport-2030.json')), hash(join(dir, 'eindrapport-2030', 'index.html')), hash(join(dir, 'eindrapport-2030.pdf'))].join(' ');
     const oldPair = pair(oldOut);
     const newPair = pair(newOut);
     expect(oldPair).not.toBe(newPair);
@@ -104,7 +105,8 @@ describe('build killed at any moment', () => {
       await buildProcess(next.edition, out, ms);
       recoverOutputs(out);
       expect([oldPair, newPair]).toContain(pair(out));
-      expect(readdirSync(out).sort()).toEqual(['eindrapport-2030.json', 'eindrapport-2030.pdf']);
+      expect(readdirSync(out).sort()).toEqual(['eindrapport-2030', 'eindrapport-2030.json', 'eindrapport-2030.pdf']);
+      expect(readdirSync(join(out, 'eindrapport-2030'))).toEqual(['index.html']);
     }
     expect(existsSync(oldOut)).toBe(true);
   }, 120_000);

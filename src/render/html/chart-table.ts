@@ -57,7 +57,8 @@ export function chartTable(block: ChartBlock, captionId: string, opts: TableOpti
   const caption = block.caption ? `${labels.tableCaption}: ${block.caption}` : labels.tableCaption;
   return [
     `<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">`,
-    `<table><caption id="${captionId}">${esc(caption)}</caption>`,
+    // Shown to screen readers only: on screen the figure's caption and the summary say it already.
+    `<table><caption id="${captionId}" class="visually-hidden">${esc(caption)}</caption>`,
     `<thead><tr>${head.map((h, i) => `<th scope="col"${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.map((r) => `<tr><th scope="row">${esc(r.header)}</th>${r.cells.map((c) => `<td class="num">${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody>`,
     '</table></div>',
