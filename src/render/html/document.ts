@@ -31,10 +31,19 @@ export interface HtmlPage {
   units: Map<string, string>;
 }
 
-/** Heading levels: h1 is the report title; a titled part is h2 with its chapters under it. */
+/** The page's heading level for a model level (H1 = a part or an untitled part's chapter): h1 is the report title. */
+const onPage = (level: number) => level + 1;
+
+/**
+ * Heading levels on the page: the model's (`headingLevel`, set by the model stage) one lower, as
+ * h1 is the report title; derived from the tree for a model without them (a titled part is h2
+ * with its chapters under it).
+ */
 export function headingLevels(part: Part): { part: number | null; chapter: number; section: number } {
   const titled = part.label !== null && part.title !== null;
-  return titled ? { part: 2, chapter: 3, section: 4 } : { part: null, chapter: 2, section: 3 };
+  const derived = titled ? { part: 2, chapter: 3, section: 4 } : { part: null, chapter: 2, section: 3 };
+  if (part.headingLevel === undefined || !titled) return derived;
+  return { part: onPage(part.headingLevel), chapter: onPage(part.headingLevel) + 1, section: onPage(part.headingLevel) + 2 };
 }
 
 export function htmlPage(model: ReportModel, opts: HtmlOptions): HtmlPage {
@@ -134,7 +143,7 @@ class PageRenderer {
     const id = this.id(part.id);
     const head = [
       `<div class="part-heading" data-unit="deel:${esc(part.id)}">`,
-      `<h2 id="${esc(id)}" class="level-2"><span class="part-label">${esc(part.label!)}</span> ${esc(part.title!)}</h2>`,
+      `<h${levels.part} id="${esc(id)}" class="level-${levels.part}"><span class="part-label">${esc(part.label!)}</span> ${esc(part.title!)}</h${levels.part}>`,
       this.blocks(part.intro),
       '</div>',
     ].join('\n');
@@ -144,7 +153,7 @@ class PageRenderer {
 
   private chapter(c: Chapter, levels: ReturnType<typeof headingLevels>, unit: UnitFn): string {
     const id = this.id(c.id);
-    const h = levels.chapter;
+    const h = c.headingLevel !== undefined ? onPage(c.headingLevel) : levels.chapter;
     const divider = c.divider
       ? `<div class="divider"><p class="divider-title">${esc(c.divider.title)}</p>${c.divider.lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>\n`
       : '';
@@ -154,7 +163,9 @@ class PageRenderer {
       this.blocks(c.intro),
       '</div>',
     ].join('\n');
-    const sections = c.sections.map((s) => unit(`paragraaf:${s.id}`, this.section(s, levels.section))).join('\n');
+    const sections = c.sections
+      .map((s) => unit(`paragraaf:${s.id}`, this.section(s, s.headingLevel !== undefined ? onPage(s.headingLevel) : h + 1)))
+      .join('\n');
     return `<section class="chapter" aria-labelledby="${esc(id)}">\n${unit(`hoofdstuk:${c.id}`, head)}\n${sections}\n</section>`;
   }
 

@@ -80,4 +80,21 @@ describe('the page in units', () => {
     for (const [id, html] of page.units) expect(html).toMatch(new RegExp(`^<[a-z]+ [^>]*data-unit="${id}"`));
     expect(page.html).not.toContain('<!--unit:');
   });
+
+  it("puts every heading at the model's level, one below the report title (h1)", () => {
+    const m = model();
+    const charts = new Map(chartBlocks(m).map((b) => [b.id, { svg: '<svg width="1" height="1"></svg>', width: 1, height: 1 }]));
+    const html = htmlPage(m, { charts, decimals: 1 }).html;
+    const level = (id: string) => Number(new RegExp(`<h(\\d) id="${id}"`).exec(html)?.[1]);
+    const seen: number[] = [];
+    for (const part of m.parts) {
+      if (part.title) seen.push(level(part.id) - (part.headingLevel ?? 1));
+      for (const c of part.chapters) {
+        seen.push(level(c.id) - (c.headingLevel ?? (part.title ? 2 : 1)));
+        for (const s of c.sections) seen.push(level(s.id) - (s.headingLevel ?? (part.title ? 3 : 2)));
+      }
+    }
+    expect(new Set(seen)).toEqual(new Set([1]));
+    expect(m.parts.flatMap((p) => p.chapters).every((c) => c.headingLevel !== undefined)).toBe(true);
+  });
 });
