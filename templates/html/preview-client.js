@@ -46,7 +46,7 @@
     for (const el of document.querySelectorAll('.preview-changed')) el.classList.remove('preview-changed');
     const found = ids.map((id) => document.querySelector(`[data-unit="${CSS.escape(id)}"]`)).filter(Boolean);
     for (const el of found) el.classList.add('preview-changed');
-    found[0]?.scrollIntoView({ block: 'start' });
+    found[0]?.scrollIntoView({ block: 'start', behavior: 'instant' });
   };
 
   const reload = (ids) => {

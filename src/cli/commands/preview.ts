@@ -1,3 +1,4 @@
+import { untilStopped } from '../until-stopped.ts';
 import { InputError, problem } from '../../load/input-error.ts';
 import { startPreview } from '../../preview/preview.ts';
 
@@ -22,15 +23,7 @@ export async function previewCommand(editionFile: string, outDir: string, portTe
     }
     throw e;
   }
-  await new Promise<void>((res) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      res();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped();
   await preview.close();
   print('Gestopt.');
 }

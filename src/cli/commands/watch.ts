@@ -1,3 +1,4 @@
+import { untilStopped } from '../until-stopped.ts';
 import { startWatch } from '../../watch/watcher.ts';
 
 /**
@@ -9,15 +10,7 @@ export async function watchCommand(editionFile: string, outDir: string, print: (
   print('Eerste build …');
   const watcher = startWatch({ editionFile, outDir, print, sourceDateEpoch: epoch });
   await watcher.ready;
-  await new Promise<void>((res) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      res();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped();
   await watcher.close();
   print('Gestopt.');
 }

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/report-model.ts';
 import { chartBlocks } from '../../../src/render/chart-images.ts';
 import { renderHtmlEdition } from '../../../src/render/html/edition.ts';
@@ -12,21 +12,21 @@ import { axeWcag21, launchBrowser, type Browser } from '../../helpers/browser.ts
 import { ROOT } from '../../helpers/paths.ts';
 
 /**
- * The web editions of 2018 (written by `build` in the global setup) and 2019 (model and HTML only),
- * opened from disk in a real browser.
+ * The web editions of 2018 and 2019 (model and web edition, as `build` makes them, without the
+ * PDF), opened from disk in a real browser.
  */
 const editions: { year: number; html: string; model: ReportModel }[] = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  const r2018 = inject('report2018');
-  editions.push({ year: 2018, html: r2018.htmlPath, model: JSON.parse(readFileSync(r2018.jsonPath, 'utf8')) as ReportModel });
-  const { model, survey } = buildModel(join(ROOT, 'content/2019/edition.yaml'));
-  const dir = join(mkdtempSync(join(tmpdir(), 'eindrapport-html-2019-')), 'eindrapport-2019');
-  mkdirSync(dir);
-  const page = await renderHtmlEdition(model, { decimals: survey.edition.rounding.chart_decimals });
-  writeFileSync(join(dir, 'index.html'), page.html);
-  editions.push({ year: 2019, html: join(dir, 'index.html'), model });
+  for (const year of [2018, 2019]) {
+    const { model, survey } = buildModel(join(ROOT, `content/${year}/edition.yaml`));
+    const dir = join(mkdtempSync(join(tmpdir(), `eindrapport-html-${year}-`)), `eindrapport-${year}`);
+    mkdirSync(dir);
+    const page = await renderHtmlEdition(model, { decimals: survey.edition.rounding.chart_decimals });
+    writeFileSync(join(dir, 'index.html'), page.html);
+    editions.push({ year, html: join(dir, 'index.html'), model });
+  }
   browser = await launchBrowser();
 }, 180_000);
 
