@@ -3,6 +3,8 @@ import { checkEdition } from '../check/check-edition.ts';
 import { InputError, type InputProblem } from '../load/input-error.ts';
 import type { ReportModel } from '../model/report-types.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
+import { readFileSync } from 'node:fs';
+import { reloadChartTheme, THEME_FILE } from '../render/charts/theme.ts';
 import { htmlEditionPath, renderHtmlEdition } from '../render/html/edition.ts';
 import type { HtmlPage } from '../render/html/document.ts';
 import { internal, Rebuilder, type RebuildOutcome } from '../watch/rebuilder.ts';
@@ -33,6 +35,8 @@ export class PreviewRebuilder implements Rebuilding<PreviewOutcome> {
   page: HtmlPage | null = null;
   version = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The chart theme file as this process last read it. */
+  private themeText = readFileSync(THEME_FILE, 'utf8');
 
   constructor(
     readonly editionFile: string,
@@ -105,6 +109,12 @@ export class PreviewRebuilder implements Rebuilding<PreviewOutcome> {
     try {
       const check = this.check();
       if (check.errors || !check.model) return fail(check.problems);
+      // An edited chart theme (check has just read it and found it sound) applies from now on.
+      const themeText = readFileSync(THEME_FILE, 'utf8');
+      if (themeText !== this.themeText) {
+        reloadChartTheme();
+        this.themeText = themeText;
+      }
       const model = check.model;
       const page = await this.render(model);
       const htmlPath = htmlEditionPath(this.outDir, model.edition.year);

@@ -36,8 +36,6 @@ function refuse(uri: unknown): Promise<never> {
 /** Charts carry their data inline: every load, sanitize, http or file request is refused. */
 const refusingLoader: Loader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
 
-/** The View's `locale` option takes locale definitions ({ number, time }), despite its typing. */
-const viewLocale = chartLocale as unknown as LocaleFormatters;
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -110,7 +108,9 @@ function compiledShape(key: string, spec: TopLevelSpec, datasets: Record<string,
 async function render(spec: TopLevelSpec): Promise<ChartSvg> {
   const { key, variables } = split(spec);
   const shape = compiledShape(key, spec, variables.datasets);
-  const view = new vega.View(shape.runtime, { renderer: 'none', loader: refusingLoader, locale: viewLocale });
+  // The View's `locale` option takes locale definitions ({ number, time }), despite its typing; read
+  // at each render, as `preview` may reload the theme.
+  const view = new vega.View(shape.runtime, { renderer: 'none', loader: refusingLoader, locale: chartLocale as unknown as LocaleFormatters });
   try {
     for (const name of shape.datasets) view.data(name, structuredClone(variables.datasets[name] ?? []));
     if (variables.height !== undefined) view.height(variables.height);

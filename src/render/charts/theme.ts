@@ -7,7 +7,7 @@ import type { Tone } from '../../load/answer-tones.ts';
 
 export { THEME_FILE, loadChartTheme, type ChartTheme } from '../../load/chart-theme.ts';
 
-export const theme: ChartTheme = loadChartTheme();
+export let theme: ChartTheme = loadChartTheme();
 const THEME_FILE_SHOWN = 'templates/charts/theme.json';
 
 /** Absolute paths of the chart font (the same TTFs the PDF embeds as Roboto normal and bold). */
@@ -19,7 +19,7 @@ export const chartFontFiles: { normal: string; bold: string } = (() => {
 // --- Dutch numbers ------------------------------------------------------------------------------
 
 /** Locale of every chart view: nl-NL numbers (decimal comma, thousands point). */
-export const chartLocale = { number: theme.numberLocale };
+export let chartLocale = { number: theme.numberLocale };
 
 /**
  * Chart labels use the report's own formatting and rounding rule (src/analyse/dutch-number.ts),
@@ -85,39 +85,55 @@ export function textColourOn(fill: string): string {
 
 // --- Vega-Lite config ---------------------------------------------------------------------------
 
+/**
+ * Reads the theme file again, for a long-running `preview` whose editor changed it: colours, sizes
+ * and the number locale take effect in the next charts (the font files are read once per process).
+ * A mistake in the file is an InputError with its line, and leaves the current theme in place.
+ */
+export function reloadChartTheme(path?: string): void {
+  const next = loadChartTheme(path);
+  theme = next;
+  chartLocale = { number: theme.numberLocale };
+  vegaLiteConfig = liteConfig();
+}
+
 /** Shared Vega-Lite config: the PDF's font, nl-NL numbers, no axis clutter, legend at the bottom. */
-export const vegaLiteConfig: Config = {
-  font: theme.font.family,
-  locale: chartLocale,
-  padding: theme.layout.padding,
-  background: 'transparent',
-  aria: false,
-  view: { stroke: null },
-  axis: {
-    domain: false,
-    ticks: false,
-    grid: false,
-    labelFont: theme.font.family,
-    labelFontSize: theme.fontSize.label,
-    labelColor: theme.colours.text.dark,
-    titleFont: theme.font.family,
-    titleFontSize: theme.fontSize.label,
-    titleColor: theme.colours.text.dark,
-  },
-  legend: {
-    orient: 'bottom',
-    title: null,
-    labelFont: theme.font.family,
-    labelFontSize: theme.fontSize.legend,
-    labelColor: theme.colours.text.dark,
-    labelLimit: 0,
-    labelOffset: theme.legend.labelOffset,
-    symbolType: 'square',
-    symbolSize: theme.legend.symbolSize ** 2,
-    symbolStrokeWidth: 0,
-    columnPadding: theme.legend.columnPadding,
-    rowPadding: theme.legend.rowPadding,
-    padding: 0,
-  },
-  text: { font: theme.font.family, fontSize: theme.fontSize.label, color: theme.colours.text.dark },
-};
+export let vegaLiteConfig: Config = liteConfig();
+
+function liteConfig(): Config {
+    return {
+    font: theme.font.family,
+    locale: chartLocale,
+    padding: theme.layout.padding,
+    background: 'transparent',
+    aria: false,
+    view: { stroke: null },
+    axis: {
+      domain: false,
+      ticks: false,
+      grid: false,
+      labelFont: theme.font.family,
+      labelFontSize: theme.fontSize.label,
+      labelColor: theme.colours.text.dark,
+      titleFont: theme.font.family,
+      titleFontSize: theme.fontSize.label,
+      titleColor: theme.colours.text.dark,
+    },
+    legend: {
+      orient: 'bottom',
+      title: null,
+      labelFont: theme.font.family,
+      labelFontSize: theme.fontSize.legend,
+      labelColor: theme.colours.text.dark,
+      labelLimit: 0,
+      labelOffset: theme.legend.labelOffset,
+      symbolType: 'square',
+      symbolSize: theme.legend.symbolSize ** 2,
+      symbolStrokeWidth: 0,
+      columnPadding: theme.legend.columnPadding,
+      rowPadding: theme.legend.rowPadding,
+      padding: 0,
+    },
+    text: { font: theme.font.family, fontSize: theme.fontSize.label, color: theme.colours.text.dark },
+  };
+}

@@ -203,7 +203,8 @@ class PageRenderer {
   }
 
   private table(b: TableBlock): string {
-    const captionId = this.id('tabel');
+    const captionId = this.id(b.id ? `${b.id}-titel` : 'tabel');
+    const tableId = b.id ? ` id="${esc(this.id(b.id))}"` : '';
     const align = (i: number) => (b.align[i] === 'right' ? ' class="num"' : '');
     const body = b.rows
       .map((row, ri) => {
@@ -213,7 +214,7 @@ class PageRenderer {
       .join('');
     return [
       `<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">`,
-      `<table><caption id="${captionId}">${esc(b.caption)}</caption>`,
+      `<table${tableId}><caption id="${captionId}">${esc(b.caption)}</caption>`,
       `<thead><tr>${b.header.map((h, i) => `<th scope="col"${align(i)}>${esc(h)}</th>`).join('')}</tr></thead>`,
       `<tbody>${body}</tbody></table></div>`,
     ].join('');
