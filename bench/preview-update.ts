@@ -44,16 +44,14 @@ export async function main([edition, runsText]: string[]): Promise<number> {
       const marker = `Bewerkt voor de benchmark (${n}).`;
       const after = original.replace(/^(\s+- (?:>-?\s*\n\s+)?)(?=\S)/m, `$1${marker} `);
       if (after === original) throw new Error(`no paragraph found in ${snippetFile}`);
-      const seen = page.evaluate(
-        (text) =>
-          new Promise<void>((res) => {
-            const check = () => document.body.textContent!.includes(text) && (observer.disconnect(), res());
-            const observer = new MutationObserver(check);
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            check();
-          }),
-        marker,
-      );
+      // A string, not a function: tsx would add helpers the page does not have.
+      const seen = page.evaluate(`new Promise((res) => {
+        const text = ${JSON.stringify(marker)};
+        const observer = new MutationObserver(() => check());
+        const check = () => { if (document.body.textContent.includes(text)) { observer.disconnect(); res(); } };
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        check();
+      })`);
       const before = outcomes.length;
       const t0 = performance.now();
       writeFileSync(snippetFile, after);
