@@ -158,6 +158,25 @@ export async function main(args: string[]): Promise<number> {
       ],
     );
   }
+  if (!only || only === 'help') {
+    // `eindrapport --help` from the compiled dist/: the start-up cost of every command.
+    // A bare `node -e ''` alongside, interleaved: on a busy machine Node's own start-up is most of it.
+    const time = (args: string[]) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+      return { seconds: (performance.now() - t0) / 1000, exitCode: r.status ?? -1 };
+    };
+    const samples = Array.from({ length: Math.max(RUNS, 10) }, () => {
+      const bare = time(['-e', '']);
+      const help = time([join(ROOT, 'bin/eindrapport.js'), '--help']);
+      return { totalSeconds: help.seconds, nodeSeconds: bare.seconds, exitCode: help.exitCode };
+    });
+    report('eindrapport --help uit dist/ (nieuw proces per run), doel < 0,2 s', samples, [
+      ['totalSeconds', 'totaal (incl. opstarten), s'],
+      ['nodeSeconds', "ter vergelijking: node -e '', s"],
+      ['exitCode', 'exitcode'],
+    ]);
+  }
   if (!only || only === 'check') {
     // eindrapport check --edition 2018 as an editor runs it: a fresh process, startup included.
     const samples = Array.from({ length: RUNS }, () => {
