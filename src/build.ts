@@ -1,9 +1,10 @@
 import { join, resolve } from 'node:path';
-import { buildModel, type BuildCache, type BuildProgress } from './report-model.ts';
+import { buildModel, type BuildProgress } from './report-model.ts';
+import type { SurveyCache } from './analyse/survey-cache.ts';
 
 // The model half of the pipeline lives in report-model.ts so tools that need no PDF (check, diff)
 // do not load the renderer; build re-exports it for callers of the whole pipeline.
-export { buildModel, createBuildCache, previousEdition, REPORT_TEMPLATES, type BuildCache, type BuildProgress, type Stage } from './report-model.ts';
+export { buildModel, previousEdition, REPORT_TEMPLATES, type BuildProgress, type Stage } from './report-model.ts';
 import { renderChartImages } from './render/chart-images.ts';
 import { pdfDocument, type ChartImage } from './render/pdf/document.ts';
 import { CONTENT_WIDTH } from './render/pdf/styles.ts';
@@ -13,6 +14,19 @@ import { writeOutputsTogether } from './output/write-together.ts';
 import { surveyWarnings } from './analyse/survey-warnings.ts';
 import type { InputProblem } from './load/input-error.ts';
 import { HTML_EDITION_FILE, renderHtmlEdition } from './render/html/edition.ts';
+
+/**
+ * Reused between builds in watch mode: what did not change is not recomputed. The loaded and
+ * analysed editions (see SurveyCache), and `charts`: the SVG of every chart of the last build, by spec.
+ */
+export interface BuildCache extends SurveyCache {
+  charts: Map<string, ChartImage>;
+}
+
+/** An empty cache for a series of builds of one edition. */
+export function createBuildCache(): BuildCache {
+  return { charts: new Map() };
+}
 
 export interface BuildResult {
   pdfPath: string;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataSource, Survey } from './load/survey.ts';
 import { loadNarrative } from './load/content.ts';
 import { loadReportTemplates } from './load/report-templates.ts';
-import { loadPreviousEdition, loadSurveyCached } from './watch/survey-cache.ts';
+import { loadPreviousEdition, loadSurveyCached, type SurveyCache } from './analyse/survey-cache.ts';
 import type { Aggregates } from './analyse/aggregate-types.ts';
 import type { PreviousEdition } from './analyse/previous-edition.ts';
 import { buildReportModel } from './model/build-model.ts';
@@ -10,7 +10,6 @@ import { THEME_FILE, loadChartTheme, themeProblems } from './load/chart-theme.ts
 import { InputError } from './load/input-error.ts';
 import { displayPath } from './load/yaml-file.ts';
 import type { ReportModel } from './model/report-types.ts';
-import type { ChartImage } from './render/pdf/document.ts';
 
 /**
  * The model half of the pipeline — load → analyse → model — without the renderer, so `check` and
@@ -26,28 +25,11 @@ export interface BuildProgress {
   chart(done: number, total: number): void;
 }
 
-/**
- * Reused between builds in watch mode: what did not change is not recomputed. `survey` is reused
- * while edition.yaml, the questionnaire and the data file have the same content (key: a hash of
- * their paths and contents); `charts` holds the SVG of every chart of the last build, by spec.
- */
-export interface BuildCache {
-  survey?: { key: string; survey: Survey; aggregates: Aggregates };
-  /** The same for the edition named as previous_edition. */
-  previous?: { key: string; survey: Survey; aggregates: Aggregates };
-  charts: Map<string, ChartImage>;
-}
-
-/** An empty cache for a series of builds of one edition. */
-export function createBuildCache(): BuildCache {
-  return { charts: new Map() };
-}
-
 /** The model of an edition, without rendering: load → analyse → model. */
 export function buildModel(
   editionFile: string,
   progress?: BuildProgress,
-  cache?: BuildCache,
+  cache?: SurveyCache,
   templatesFile: string = REPORT_TEMPLATES,
   dataSource?: DataSource,
   themeFile: string = THEME_FILE,
@@ -64,6 +46,6 @@ export function buildModel(
 }
 
 /** The edition named as `previous_edition`, loaded and analysed: content/<year>/ beside this one. */
-export function previousEdition(survey: Survey, cache?: BuildCache, dataSource?: DataSource): PreviousEdition | undefined {
+export function previousEdition(survey: Survey, cache?: SurveyCache, dataSource?: DataSource): PreviousEdition | undefined {
   return loadPreviousEdition(survey, cache, dataSource);
 }

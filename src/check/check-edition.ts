@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Aggregates } from '../analyse/aggregate-types.ts';
-import { REPORT_TEMPLATES, type BuildCache } from '../report-model.ts';
+import { REPORT_TEMPLATES } from '../report-model.ts';
 import { loadNarrative, type NarrativeContent, type Snippet } from '../load/content.ts';
 import { EditionSchema, loadEdition, type Edition } from '../load/edition.ts';
 import { displayPath, readYamlFile } from '../load/yaml-file.ts';
@@ -14,7 +14,7 @@ import { loadReportTemplates } from '../load/report-templates.ts';
 import { buildReportModel, type ModelInput } from '../model/build-model.ts';
 import { observeRendering, type RenderedParagraph } from '../model/narrative/render-snippet.ts';
 import type { ReportModel } from '../model/report-types.ts';
-import { loadPreviousEdition, loadSurveyCached } from '../watch/survey-cache.ts';
+import { loadPreviousEdition, loadSurveyCached, type SurveyCache } from '../analyse/survey-cache.ts';
 import { checkHandTyped } from './hand-typed.ts';
 import { surveyWarnings } from '../analyse/survey-warnings.ts';
 import { checkOutline, checkReasons } from './outline.ts';
@@ -29,7 +29,7 @@ const DEFAULT_VARIABLES = ['product', 'organisatie', 'minimum', 'periode', 'deci
 
 export interface CheckOptions {
   /** Reuse survey and aggregates between checks and builds (watch mode). */
-  cache?: Pick<BuildCache, 'survey' | 'previous'>;
+  cache?: SurveyCache;
   templatesFile?: string;
   /** The chart theme (templates/charts/theme.json); tests point it elsewhere. */
   themeFile?: string;

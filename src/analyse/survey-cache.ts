@@ -2,11 +2,27 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, problem } from '../load/input-error.ts';
-import type { PreviousEdition } from '../analyse/previous-edition.ts';
+import type { PreviousEdition } from './previous-edition.ts';
 import { loadSurvey, type DataSource, type Survey } from '../load/survey.ts';
-import { aggregateSurvey } from '../analyse/aggregate.ts';
-import type { Aggregates } from '../analyse/aggregate-types.ts';
-import type { BuildCache } from '../report-model.ts';
+import { aggregateSurvey } from './aggregate.ts';
+import type { Aggregates } from './aggregate-types.ts';
+
+/**
+ * Loaded and analysed editions, reused between builds (watch) and by `check`: `survey` is reused
+ * while edition.yaml, the questionnaire and the data file have the same content (key: a hash of
+ * their paths and contents). The build's cache (src/build.ts) adds the rendered charts.
+ */
+export interface SurveyCache {
+  survey?: CachedSurvey;
+  /** The same for the edition named as previous_edition. */
+  previous?: CachedSurvey;
+}
+
+export interface CachedSurvey {
+  key: string;
+  survey: Survey;
+  aggregates: Aggregates;
+}
 
 /**
  * The survey (edition, questionnaire, data) and its aggregates, reused while edition.yaml, the
@@ -15,7 +31,7 @@ import type { BuildCache } from '../report-model.ts';
  */
 export function loadSurveyCached(
   editionFile: string,
-  cache?: Pick<BuildCache, 'survey' | 'previous'>,
+  cache?: SurveyCache,
   onStage?: (stage: 'laden' | 'analyseren') => void,
   slot: 'survey' | 'previous' = 'survey',
   dataSource?: DataSource,
@@ -37,7 +53,7 @@ export function loadSurveyCached(
  * The edition named as `previous_edition` in edition.yaml, loaded and analysed (and cached like
  * this year's): a year (the sibling folder) or a path, resolved when edition.yaml was loaded.
  */
-export function loadPreviousEdition(survey: Survey, cache?: Pick<BuildCache, 'survey' | 'previous'>, dataSource?: DataSource): PreviousEdition | undefined {
+export function loadPreviousEdition(survey: Survey, cache?: SurveyCache, dataSource?: DataSource): PreviousEdition | undefined {
   const file = survey.edition.previousEditionFile;
   if (file === null) return undefined;
   const before = loadSurveyCached(file, cache, undefined, 'previous', dataSource);
