@@ -6,10 +6,10 @@ import { likertChart } from './likert.ts';
 import { multiselectChart } from './multiselect.ts';
 import { respondentsChart } from './respondents.ts';
 import { segmentsChart } from './segments.ts';
-import { vegaTextWidth } from './text-metrics.ts';
 import { chartLocale } from './theme.ts';
 import type { ChartOptions } from './types.ts';
 import { valueSummaryChart } from './value-summary.ts';
+import { patchVegaTextMetrics } from '../patches/vega-text-metrics.ts';
 import { yesNoChart } from './yesno.ts';
 
 /**
@@ -25,10 +25,6 @@ export interface ChartSvg {
   height: number;
 }
 
-// Vega measures text with a canvas or, without one, guesses 0.8 × size per character. Replace the
-// measurement once, process-wide, by the PDF's own font.
-(vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
-
 function refuse(uri: unknown): Promise<never> {
   return Promise.reject(new Error(`Een grafiek mag niets laden; geweigerd: '${String(uri)}'.`));
 }
@@ -41,6 +37,8 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** Renders one chart. Calls are serialised: SVG definition ids come from global counters. */
 export function renderChartSvg(spec: TopLevelSpec): Promise<ChartSvg> {
+  // Text measured with the PDF's font (src/render/patches/); before the first compile.
+  patchVegaTextMetrics();
   const result = queue.then(() => render(spec));
   queue = result.catch(() => undefined);
   return result;

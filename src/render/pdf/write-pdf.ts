@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { applyTagging } from './tagging/pdfmake-hooks.ts';
+import { patchPdfmakeSvgMeasure } from '../patches/pdfmake-svg-measure.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -22,44 +23,11 @@ interface PdfMake {
 
 let configured: PdfMake | null = null;
 
-interface SvgMeasurePrototype {
-  measureSVG(svg: unknown): { width?: number; height?: number };
-  writeDimensions(svg: unknown, d: { width: number; height: number }): unknown;
-}
-
-/**
- * pdfmake parses every SVG string twice while measuring (size, then rewriting width/height) before
- * svg-to-pdfkit parses it a third time to draw it. Our charts already carry their exact size, so
- * the rewrite is a no-op: skip it when width and height match, and remember sizes per string (watch
- * mode renders the same charts again). Depends on pdfmake internals: the version is pinned.
- */
-function speedUpSvgMeasure(): void {
-  const proto = (require('pdfmake/js/SVGMeasure.js') as { default: { prototype: SvgMeasurePrototype } }).default.prototype;
-  const measure = proto.measureSVG;
-  const write = proto.writeDimensions;
-  const sizes = new Map<string, { width?: number; height?: number }>();
-  proto.measureSVG = function (svg) {
-    if (typeof svg !== 'string') return measure.call(this, svg);
-    let size = sizes.get(svg);
-    if (!size) {
-      size = measure.call(this, svg);
-      if (sizes.size > 5000) sizes.clear();
-      sizes.set(svg, size);
-    }
-    return { ...size };
-  };
-  proto.writeDimensions = function (svg, d) {
-    const size = typeof svg === 'string' ? sizes.get(svg) : undefined;
-    if (size && size.width === d.width && size.height === d.height) return svg;
-    return write.call(this, svg, d);
-  };
-}
-
 /** pdfmake is a process-wide singleton: configure it once, with no network and only our fonts. */
 function pdfmake(): PdfMake {
   if (configured) return configured;
   const pm = require('pdfmake') as PdfMake;
-  speedUpSvgMeasure();
+  patchPdfmakeSvgMeasure();
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   pm.setFonts({ Roboto: FONT_FILES });
