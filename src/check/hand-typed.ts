@@ -29,6 +29,8 @@ const NUMERIC_HELPERS = new Set(['positief', 'neutraal', 'negatief', 'ja', 'nee'
 const PERCENT = /(?<![\w.,])(\d{1,3}(?:,\d+)?)(\s*%|\s+procent\b)/g;
 const TENDENCY = /\b(positie(?:f|ve)|negatie(?:f|ve)|neutra(?:al|le))\b/gi;
 const COMPARISON = /\b(positiever|negatiever|minder positief|minder negatief|vergelijkbaar|gelijk)\s+(?:dan|met|aan)\b/gi;
+/** "met 95% zekerheid", "95%-betrouwbaarheidsinterval": a confidence level, not a figure from the data. */
+const CONFIDENCE_LEVEL = /^[\s-]*(zekerheid|betrouwbaarheid\w*|zeker)\b/i;
 /** "de meest positieve stelling", "positieve antwoorden": not a claim about the tendency. */
 const BEFORE_NOT_TENDENCY = /\b(meest|minst|meer|minder|zo|even|voor|antwoordt|antwoorden|antwoordde|antwoordden|kiest|kiezen|koos|kozen)\s+$/i;
 /** "… neutrale en negatieve antwoorden": the words name answer categories. */
@@ -74,6 +76,7 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
 
     for (const m of masked.matchAll(PERCENT)) {
       const literal = m[0];
+      if (CONFIDENCE_LEVEL.test(masked.slice(m.index + literal.length))) continue;
       const value = Number(m[1]!.replace(',', '.'));
       const outcome = checkPercent(value, p, masked, mustaches, m.index + literal.length, m.index, ctx);
       if (!outcome) continue;

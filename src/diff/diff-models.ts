@@ -105,7 +105,8 @@ interface Indexed {
   /** question → scope key → printed wording (null if not printed on this side). */
   questions: Map<string, Map<string, string | null>>;
   shown: Map<string, Shown>;
-  suppressed: Set<string>;
+  /** Figure key → whether the group was left out to protect a smaller one. */
+  suppressed: Map<string, boolean>;
   /** figure key → reading order. */
   order: Map<string, number>;
   segmentLabel: Map<string, string>;
@@ -128,7 +129,7 @@ function indexModel(model: ReportModel): Indexed {
     containers: new Map(),
     questions: new Map(),
     shown: new Map(),
-    suppressed: new Set(),
+    suppressed: new Map(),
     order: new Map(),
     segmentLabel: new Map(),
     scopeSegments: new Map(),
@@ -219,7 +220,7 @@ function indexModel(model: ReportModel): Indexed {
           for (const seg of s.segments) {
             const key = figureKey(q, scopeKey(s.scope), seg);
             touch(key);
-            ix.suppressed.add(key);
+            ix.suppressed.set(key, s.reason === 'complementary');
             addSegment(s.scope, seg, null);
           }
         });
@@ -467,7 +468,7 @@ function groupRenames(level: StructureLevel, renames: Rename[]): StructureChange
 function stateOf(ix: Indexed, key: string, question: string, scope: string, segment: string): FigureSide {
   const shown = ix.shown.get(key);
   if (shown) return shown.side;
-  if (ix.suppressed.has(key)) return { state: 'suppressed' };
+  if (ix.suppressed.has(key)) return ix.suppressed.get(key) ? { state: 'suppressed', protects: true } : { state: 'suppressed' };
   // A segment is left out without a note when the whole group or every segment is too small:
   // if the question is reported for the scope and the scope has this segment, it was suppressed.
   if (segment !== ALL && ix.questions.get(question)?.has(scope) && ix.scopeSegments.get(scope)?.has(segment)) return { state: 'suppressed' };

@@ -105,7 +105,8 @@ export type FigureSide =
       /** Respondents / invited of the group's scope (finite population correction); 0: unknown. */
       samplingFraction: number;
     }
-  | { state: 'suppressed' }
+  /** `protects`: large enough, but left out so that a smaller group cannot be derived (never any figure). */
+  | { state: 'suppressed'; protects?: true }
   | { state: 'absent' };
 
 export type FigureChangeKind = 'changed' | 'now-suppressed' | 'no-longer-suppressed' | 'added' | 'removed';

@@ -58,7 +58,7 @@ export function groupLabel(f: FigureChange): string {
 
 /** The numbers of one side in a sentence; a suppressed side never shows numbers. */
 export function sideText(s: FigureSide): string {
-  if (s.state === 'suppressed') return 'te weinig respondenten';
+  if (s.state === 'suppressed') return s.protects ? PROTECTS_TEXT : 'te weinig respondenten';
   if (s.state === 'absent') return 'niet in het rapport';
   const n = `N = ${formatNumber(s.n)}`;
   if (s.positive !== null) return `positief ${formatPct(s.positive)}, neutraal ${formatPct(s.neutral)}, negatief ${formatPct(s.negative)}, ${n}`;
@@ -78,6 +78,15 @@ export function onlyWithinShares(f: FigureChange): boolean {
 }
 
 export const WITHIN_SHARES_TEXT = 'zelfde aandelen; antwoorden verschoven binnen positief, neutraal of negatief';
+
+const PROTECTS_TEXT = 'niet getoond (bescherming kleine groep)';
+
+/** The kind of change in words; a group left out to protect a smaller one says so. */
+export function figureKindText(f: FigureChange): string {
+  if (f.kind === 'now-suppressed' && f.b.state === 'suppressed' && f.b.protects) return `nu ${PROTECTS_TEXT}`;
+  if (f.kind === 'no-longer-suppressed' && f.a.state === 'suppressed' && f.a.protects) return `eerder ${PROTECTS_TEXT}`;
+  return FIGURE_KIND_TEXT[f.kind];
+}
 
 export const FIGURE_KIND_TEXT: Record<FigureChange['kind'], string> = {
   changed: 'gewijzigd',

@@ -1,6 +1,6 @@
 import type { FigureChange, ReportDiff } from './diff-types.ts';
 import {
-  FIGURE_KIND_TEXT,
+  figureKindText,
   LEVEL_ORDER,
   LEVEL_TEXT,
   STRUCTURE_UNCHANGED,
@@ -110,7 +110,7 @@ function figures(d: ReportDiff): string[] {
     out.push('### Te weinig respondenten, nieuwe en vervallen groepen', '', 'Een groep met te weinig respondenten wordt nooit met cijfers getoond.', '');
     out.push('| Stelling | Groep | Wijziging | A | B |', '|---|---|---|---|---|');
     for (const f of other) {
-      out.push(`| ${esc(f.text)} (\`${f.question}\`) | ${esc(groupLabel(f))} | ${FIGURE_KIND_TEXT[f.kind]} | ${esc(sideText(f.a))} | ${esc(sideText(f.b))} |`);
+      out.push(`| ${esc(f.text)} (\`${f.question}\`) | ${esc(groupLabel(f))} | ${figureKindText(f)} | ${esc(sideText(f.a))} | ${esc(sideText(f.b))} |`);
     }
     out.push('');
   }

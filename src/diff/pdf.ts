@@ -5,7 +5,7 @@ import { TAGGED_PDF_SETTINGS } from '../render/pdf/tagging/document-level.ts';
 import { formatNumber } from '../analyse/dutch-number.ts';
 import type { FigureChange, ReportDiff, WordingChange } from './diff-types.ts';
 import {
-  FIGURE_KIND_TEXT,
+  figureKindText,
   LEVEL_ORDER,
   LEVEL_TEXT,
   STRUCTURE_UNCHANGED,
@@ -297,7 +297,7 @@ function figuresContent(d: ReportDiff): Content[] {
         other.map((f) => [
           statementCell(f),
           { text: groupLabel(f), style: 'tableCell' },
-          { text: FIGURE_KIND_TEXT[f.kind], style: 'tableCell', bold: true },
+          { text: figureKindText(f), style: 'tableCell', bold: true },
           side(f.a),
           side(f.b),
         ]),

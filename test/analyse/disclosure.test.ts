@@ -5,6 +5,8 @@ import type { ReportModel } from '../../src/model/report-types.ts';
 import { protectCells, type Cell } from '../../src/analyse/disclosure.ts';
 import { temptingEdition, type Sizes } from '../helpers/tempting-edition.ts';
 import { derivableSmallGroups, derivableSmallRespondentCounts } from '../helpers/subtraction.ts';
+import { renderSnippet } from '../../src/model/narrative/render-snippet.ts';
+import { InputError } from '../../src/load/input-error.ts';
 
 function cell(n: number, parts: Cell[] = [], order = 0): Cell {
   return { n, asked: n, rank: n, order, parts, suppression: null };
@@ -94,5 +96,26 @@ describe('disclosure control on editions built to tempt it', () => {
     expect(m.parts[2]!.chapters.find((c) => c.divider?.title === 'Beta')!.divider!.lines).toEqual([
       'Het aantal respondenten wordt niet genoemd om een kleine groep te beschermen.',
     ]);
+  });
+
+  it('a small product: the narrative cannot print its respondent count, nor that of the product hidden to protect it', () => {
+    const { edition } = temptingEdition({ A: 15, B: 15, C: 20, beta: 4, gamma: 12 });
+    const { survey, aggregates } = buildModel(edition);
+    const env = { edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map<string, string>() };
+    const render = (source: string) =>
+      renderSnippet(env, { file: 'narrative/rapport.yaml', key: 'k', paragraphs: [source], lines: [1] }, { scope: 'organisation', group: null, variables: {} }, 'x')
+        .map((b) => b.text)
+        .join('');
+    const message = (source: string) => {
+      try {
+        render(source);
+      } catch (e) {
+        if (e instanceof InputError) return e.problems[0]!.message;
+      }
+      return 'geen fout';
+    };
+    expect(message('{{respons "gerespondeerd" scope="beta"}}')).toBe("in tekst 'k': het aantal respondenten van Beta wordt niet genoemd: het is kleiner dan 10.");
+    expect(message('{{respons "aandeel" scope="gamma"}}')).toBe("in tekst 'k': het aantal respondenten van Gamma wordt niet genoemd: anders is dat van een kleinere groep uit te rekenen.");
+    expect(render('{{respons "gerespondeerd" scope="alfa"}} van {{respons "gerespondeerd"}}')).toBe('50 van 66');
   });
 });

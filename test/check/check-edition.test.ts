@@ -123,6 +123,12 @@ describe('checkEdition', () => {
     ]);
   });
 
+  it('takes a confidence level for what it is, not for a figure', () => {
+    const ed = completeEdition();
+    ed.edit(ORG, (t) => t.replace('  - Hoe {{organisatie}} werkt.', '  - Hoe {{organisatie}} werkt, met 95% zekerheid en een 95%-betrouwbaarheidsinterval.'));
+    expect(check(ed)).toEqual([]);
+  });
+
   it('warns about a hand-typed percentage that is near no figure of the paragraph', () => {
     const ed = completeEdition();
     ed.edit('narrative/rapport.yaml', (t) => t.replace(/^introductie:\n  - (.*)$/m, 'introductie:\n  - $1 Ruim 80 procent reageerde.'));

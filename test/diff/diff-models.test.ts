@@ -168,6 +168,9 @@ describe('diffModels: figures', () => {
       expect(d.summary.figures.suppression).toBe(2);
       const row = diffMarkdown(d).split('\n').find((l) => l.includes('| Beta'))!;
       expect(row).toContain('nu te weinig respondenten');
+      expect(d.figures[1]!.b).toEqual({ state: 'suppressed', protects: true });
+      const alfa = diffMarkdown(d).split('\n').find((l) => l.includes('| Alfa'))!;
+      expect(alfa).toContain('| nu niet getoond (bescherming kleine groep) |');
       // Beta after the change: 2 answers, one yes — never printed
       expect(row).not.toMatch(/N = 2|50,0%/);
       expect(JSON.stringify(d)).not.toMatch(/"state":"shown","n":2\b/);
@@ -208,7 +211,7 @@ describe('diffModels: two editions with planned changes', () => {
       // Before, Logius − Alfa gave Beta (N = 1), so Alfa was left out; Gamma's answers end that.
       ['tevreden-aansluiting|alfa|all', 'no-longer-suppressed', 0, false],
     ]);
-    expect(d.figures[4]!.a).toEqual({ state: 'suppressed' });
+    expect(d.figures[4]!.a).toEqual({ state: 'suppressed', protects: true });
   });
 
   it('shows the edited paragraph, and otherwise only paragraphs whose numbers changed', () => {

@@ -84,7 +84,7 @@ describe('eindrapport diff 2018 2019', () => {
     for (const f of suppression) {
       expect(f.kind).toBe('now-suppressed');
       if (!protecting.has(f.key)) expect(f.key.split('|').slice(1)).toEqual([seg.product, seg.segment]);
-      expect(f.b).toEqual({ state: 'suppressed' });
+      expect(f.b).toEqual(protecting.has(f.key) ? { state: 'suppressed', protects: true } : { state: 'suppressed' });
       expect(f.deltas).toEqual([]);
     }
   });
