@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { build, createBuildCache, REPORT_TEMPLATES, type BuildCache, type BuildResult } from '../build.ts';
 import { checkEdition } from '../check/check-edition.ts';
 import { InputError, problem, type InputProblem } from '../load/input-error.ts';
+import { reloadChartTheme, THEME_FILE } from '../render/charts/theme.ts';
 
 export type RebuildOutcome =
   | { ok: true; changed: string[]; seconds: number; result: BuildResult; warnings: InputProblem[] }
@@ -17,11 +18,15 @@ export type RebuildOutcome =
 export class Rebuilder {
   readonly cache: BuildCache = createBuildCache();
   lastGood: string | null = null;
+  /** The chart theme the charts are drawn with, as read at the last build. */
+  private themeText: string | undefined;
 
   constructor(
     readonly editionFile: string,
     readonly outDir: string,
     private readonly sourceDateEpoch?: number,
+    /** The chart theme; templates/charts/theme.json unless given (tests). */
+    private readonly themeFile: string = THEME_FILE,
   ) {}
 
   async rebuild(changed: string[] = []): Promise<RebuildOutcome> {
@@ -37,9 +42,15 @@ export class Rebuilder {
     });
     let warnings: InputProblem[];
     try {
-      const check = checkEdition(this.editionFile, { cache: this.cache });
+      const check = checkEdition(this.editionFile, { cache: this.cache, themeFile: this.themeFile });
       if (check.errors) return fail(check.problems);
       warnings = check.problems;
+      // An edited chart theme (check has just read it and found it sound) applies from now on.
+      const themeText = readFileSync(this.themeFile, 'utf8');
+      if (themeText !== this.themeText) {
+        if (this.themeText !== undefined || this.themeFile !== THEME_FILE) reloadChartTheme(this.themeFile);
+        this.themeText = themeText;
+      }
     } catch (e) {
       return fail([internal(e)]);
     }
@@ -78,7 +89,8 @@ export class Rebuilder {
   /** Everything a rebuild reads: the edition folder, the templates, and questionnaire and data wherever they are. */
   watchedPaths(): string[] {
     const dir = dirname(resolve(this.editionFile));
-    const paths = [dir, dirname(REPORT_TEMPLATES)];
+    // templates/ holds the chart theme too; a theme given elsewhere is watched where it is.
+    const paths = [dir, dirname(REPORT_TEMPLATES), ...(this.themeFile !== THEME_FILE ? [this.themeFile] : [])];
     const edition = this.cache.survey?.survey.edition;
     // Questionnaire and data usually sit in the edition folder; the 2018 data does not.
     if (edition) paths.push(...[edition.questionnairePath, edition.dataPath].filter((p) => !p.startsWith(dir + sep)));

@@ -15,6 +15,8 @@ export interface WatchOptions {
   /** Quiet time after the last change before rebuilding, in ms. */
   debounceMs?: number;
   sourceDateEpoch?: number;
+  /** The chart theme; templates/charts/theme.json unless given (tests). */
+  themeFile?: string;
 }
 
 export interface Watcher<R = Rebuilder> {
@@ -52,7 +54,7 @@ const IGNORED_NAME = /^\.|~$|\.sw[a-p]$|\.tmp$|^#.*#$|^4913$/;
  * lead to one more rebuild after it.
  */
 export function startWatch(opts: WatchOptions): Watcher {
-  const rebuilder = new Rebuilder(opts.editionFile, opts.outDir, opts.sourceDateEpoch);
+  const rebuilder = new Rebuilder(opts.editionFile, opts.outDir, opts.sourceDateEpoch, opts.themeFile);
   return watchAndRebuild(rebuilder, { outDir: opts.outDir, print: opts.print, report, onRebuild: opts.onRebuild, debounceMs: opts.debounceMs });
 }
 

@@ -7,18 +7,9 @@ import type { RebuildOutcome } from '../../../src/watch/rebuilder.ts';
 import { completeEdition } from '../../check/complete-edition.ts';
 import { readPdf } from '../../helpers/read-pdf.ts';
 import { ROOT } from '../../helpers/paths.ts';
+import { waitFor } from '../../helpers/wait-for.ts';
 
 const pdfText = async (path: string) => (await readPdf(path)).pages.join(' ').replace(/\s+/g, ' ');
-
-async function waitFor<T>(what: string, get: () => T | undefined, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('eindrapport watch', () => {
   it('rebuilds the PDF with the new text after a snippet is edited, and keeps the last good PDF on an error', { timeout: 90_000 }, async () => {
