@@ -4,7 +4,7 @@ import type { Edition } from '../load/edition.ts';
 import { BLANK, SEEN_UNANSWERED } from '../load/responses.ts';
 import { answeredNotAsked, routedRespondents } from './routing.ts';
 import { protectAggregates, protectStatistics } from './disclosure.ts';
-import { roundTo } from './rounding.ts';
+import { roundShares } from './rounding.ts';
 import { ALL, ORGANISATION, type Aggregate, type Aggregates, type ResponseStatistics, type ShareIntervals } from './aggregate-types.ts';
 import { finitePopulationCorrection, wilsonInterval } from './uncertainty.ts';
 
@@ -222,7 +222,8 @@ function finish(q: Question, g: Group, survey: Survey, m: Measured): Aggregate {
     n: m.n,
     counts: m.counts,
     percentages: m.percentages,
-    display: Object.fromEntries(Object.entries(m.percentages).map(([k, v]) => [k, roundTo(v, decimals)])),
+    // A bar's segments add up to 100; a multiselect's options are separate shares of n.
+    display: q.kind === 'multiselect' ? roundShares(m.percentages, decimals, 'independent') : roundShares(m.percentages, decimals, survey.edition.rounding.shares),
     positive: m.positive,
     neutral: m.neutral,
     negative: m.negative,

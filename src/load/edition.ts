@@ -117,9 +117,18 @@ export const EditionSchema = z
     responses: ResponsesSchema,
     min_group_size: z.number().int().min(1).default(10),
     rounding: z
-      .object({ chart_decimals: z.number().int().min(0).max(3).default(1), text_decimals: z.number().int().min(0).max(3).default(0) })
+      .object({
+        chart_decimals: z.number().int().min(0).max(3).default(1),
+        text_decimals: z.number().int().min(0).max(3).default(0),
+        /**
+         * Shares a reader adds (a bar's segments, positief/neutraal/negatief in one sentence, the
+         * response table's column) are rounded to add up to 100 ('largest-remainder'), or each on
+         * its own ('independent'; a note then says where they may not add up).
+         */
+        shares: z.enum(['largest-remainder', 'independent']).default('largest-remainder'),
+      })
       .strict()
-      .default({ chart_decimals: 1, text_decimals: 0 }),
+      .default({ chart_decimals: 1, text_decimals: 0, shares: 'largest-remainder' }),
     /**
      * When the report calls a difference a difference (product against Logius, this year against
      * last year): it must be statistically significant (95 %) AND at least this many points.

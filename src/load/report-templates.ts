@@ -28,6 +28,7 @@ export const ReportTemplatesSchema = z.object({
     product_divider: z.string(),
     product_divider_segments: z.string(),
     segments_too_few: z.string(),
+    rounding_note: z.string(),
     /** Methodology: which rows of the export did not count. Names: {{ontvangen}}, {{meegeteld}}, {{redenen}}. */
     excluded: z.string().default('Van de {{ontvangen}} ontvangen antwoorden tellen er {{meegeteld}} mee; niet meegeteld zijn: {{redenen}}.'),
     protects_single: z.string(),

@@ -13,6 +13,7 @@ import { renderSnippet } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
 import { marginTable } from './margin-table.ts';
+import { shownResponseShares } from './shown-shares.ts';
 import { assignHeadingLevels } from './heading-levels.ts';
 import { describeExclusion } from '../load/response-filter.ts';
 import { answerTones, type Tone } from '../load/answer-tones.ts';
@@ -21,6 +22,7 @@ import {
   REPORT_MODEL_SCHEMA,
   type Block,
   type Chapter,
+  type ChartBlock,
   type ChartRow,
   type Disclosure,
   type Part,
@@ -181,7 +183,7 @@ class ModelBuilder {
         .map((a) => chartRow(this.caption(questionnaire.byKey.get(a.question)!, null), a));
       if (!rows.length) continue;
       const tones = Object.assign({}, ...rows.map((r) => tonesOf(questionnaire.byKey.get(r.question)!)));
-      summaryCharts.push(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones));
+      summaryCharts.push(...this.withRoundingNote(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones)));
     }
     const chapter = (id: string, title: string, topic: string, intro: Block[]): Chapter => ({
       id, number: null, title, product: null, topic, inToc: true, divider: null, intro, sections: [],
@@ -237,7 +239,7 @@ class ModelBuilder {
     const { sentences } = this.input.templates;
     const stats = this.input.aggregates.statistics.perProduct.find((x) => x.product === p.name)!;
     if (stats.suppression) return { title: p.name, lines: [this.t(sentences.product_divider_protected)] };
-    const lines = [this.t(sentences.product_divider, { respondenten: formatNumber(stats.responded), aandeel: formatPercent(stats.share, this.decimals) })];
+    const lines = [this.t(sentences.product_divider, { respondenten: formatNumber(stats.responded), aandeel: formatPercent(this.shownShares().get(p.name)!, 1) })];
     if (stats.segments.length) {
       const label = (key: string) => p.segments.find((x) => x.key === key)?.label ?? key;
       const shown = stats.segments.filter((s) => !s.suppression);
@@ -273,12 +275,13 @@ class ModelBuilder {
       align: ['left', 'right', 'right', 'right', 'right'],
       totalRow: true,
       rows: [
-        ...printableProducts(s).map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(p.share, 1)]),
+        ...printableProducts(s).map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(this.shownShares().get(p.product)!, 1)]),
         [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
         ...s.excluded.map((e) => [this.t(rt.excluded, { reden: describeExclusion(e) }), '', formatNumber(e.count), '', '']),
       ],
       ...(s.excluded.length ? { rowsAfterTotal: s.excluded.length } : {}),
     };
+    const responseNote = this.roundingNote([...this.shownShares().values()]);
     const excludedSentence: Block[] = s.excluded.length
       ? [
           {
@@ -322,7 +325,7 @@ class ModelBuilder {
           intro: this.reportSnippet('onderzoeksverantwoording', 'onderzoeksverantwoording'),
           sections: [
             section(1, 'design', this.reportSnippet('onderzoeksverantwoording-opzet', 'ov-opzet')),
-            section(2, 'response', [...this.reportSnippet('onderzoeksverantwoording-respons', 'ov-respons'), ...excludedSentence, responseTable]),
+            section(2, 'response', [...this.reportSnippet('onderzoeksverantwoording-respons', 'ov-respons'), ...excludedSentence, responseTable, ...responseNote]),
             section(3, 'processing', [...this.reportSnippet('onderzoeksverantwoording-verwerking', 'ov-verwerking'), codingTable]),
             section(4, 'precision', [...this.reportSnippet('onderzoeksverantwoording-nauwkeurigheid', 'ov-nauwkeurigheid'), this.marginTable()]),
             section(5, 'confidentiality', [...this.reportSnippet('onderzoeksverantwoording-vertrouwelijkheid', 'ov-vertrouwelijkheid'), ...this.disclosureBlocks()]),
@@ -330,6 +333,31 @@ class ModelBuilder {
         },
       ],
     };
+  }
+
+  /** Each product's share of the respondents as printed (one decimal), adding up to 100 as the edition rounds. */
+  private shownShares(): Map<string, number> {
+    const { aggregates, edition } = this.input;
+    return shownResponseShares(aggregates.statistics, edition.rounding.shares);
+  }
+
+  /**
+   * Under independently rounded shares that do not add up to 100 (edition rounding.shares:
+   * independent): a note saying why, where the reader meets them.
+   */
+  private roundingNote(...sets: number[][]): Block[] {
+    const off = sets.some((shown) => {
+      const total = shown.reduce((sum, v) => sum + v, 0);
+      return total !== 0 && Math.abs(total - 100) > 1e-9;
+    });
+    return off ? [{ type: 'note', kind: 'remark', text: this.t(this.input.templates.sentences.rounding_note) }] : [];
+  }
+
+  /** A chart followed by the rounding note where its bars' printed shares do not add up. */
+  private withRoundingNote(block: ChartBlock): Block[] {
+    if (block.chart === 'multiselect' || block.chart === 'respondents') return [block];
+    const bars = block.rows.flatMap((r) => [r.display, r.previous?.display]).filter((d): d is Record<string, number> => d !== undefined);
+    return [block, ...this.roundingNote(...bars.map((d) => Object.values(d)))];
   }
 
   /** ± points by group size at this edition's response rate (computed from the invited counts). */
@@ -515,7 +543,7 @@ class ModelBuilder {
     const before = previousAggregate(this.input.previous, q, a.scope, ALL);
     const previous = before && kind !== 'multiselect' ? { year: this.input.previous!.year, aggregate: before } : undefined;
     const tones = tonesOf(q);
-    const blocks: Block[] = [chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones)];
+    const blocks: Block[] = this.withRoundingNote(chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];
@@ -527,7 +555,7 @@ class ModelBuilder {
       }
       if (rows.length >= 2) {
         const { sentences } = this.input.templates;
-        blocks.push(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones));
+        blocks.push(...this.withRoundingNote(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones)));
         for (const reason of ['too-few', 'complementary'] as const) {
           const left = hidden[reason];
           if (!left.length) continue;

@@ -4,7 +4,7 @@ import type { Tone } from '../load/answer-tones.ts';
 import type { ChartBlock, ChartKind, ChartRow, MeasuredResult, PreviousResult } from './report-types.ts';
 
 function previousResult(year: number, a: Aggregate): PreviousResult {
-  return { year, n: a.n, counts: a.counts, percentages: a.percentages, positive: a.positive, neutral: a.neutral, negative: a.negative, yes: a.yes, samplingFraction: a.samplingFraction };
+  return { year, n: a.n, counts: a.counts, percentages: a.percentages, positive: a.positive, neutral: a.neutral, negative: a.negative, yes: a.yes, samplingFraction: a.samplingFraction, display: a.display };
 }
 
 /** Chart blocks carry the numbers they show, so the JSON model is complete without the data. */
@@ -23,6 +23,7 @@ export function chartRow(label: string, a: Aggregate, previous?: { year: number;
     negative: a.negative,
     yes: a.yes,
     samplingFraction: a.samplingFraction,
+    display: a.display,
   };
 }
 

@@ -161,6 +161,11 @@ export interface MeasuredResult {
    * finite population correction when tools test a difference; absent or 0: unknown.
    */
   samplingFraction?: number;
+  /**
+   * The percentages as printed in the chart (edition's chart decimals, rounded so that a bar's
+   * segments add up to 100 unless the edition rounds independently); absent: round each.
+   */
+  display?: Record<string, number>;
 }
 
 /** Last edition's result for the same question, scope and segment (only where comparable). */

@@ -36,7 +36,7 @@ function asAggregate(row: ChartRow, kind: Aggregate['kind'], decimals: number): 
     n: row.n,
     counts: row.counts,
     percentages: row.percentages,
-    display: Object.fromEntries(Object.entries(row.percentages).map(([k, v]) => [k, roundTo(v, decimals)])),
+    display: row.display ?? Object.fromEntries(Object.entries(row.percentages).map(([k, v]) => [k, roundTo(v, decimals)])),
     positive: row.positive,
     neutral: row.neutral,
     negative: row.negative,

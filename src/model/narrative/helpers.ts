@@ -9,6 +9,8 @@ import { previousAggregate, type PreviousEdition } from '../../analyse/previous-
 import { about, approximately, comparison, formatChange, fraction, parseDutchNumber, plural, tendency, type Distribution } from './phrasing.ts';
 import { changeSincePrevious, productVersusOrganisation, productVersusOrganisationMean } from '../../analyse/comparisons.ts';
 import { verdict } from '../../analyse/uncertainty.ts';
+import { roundShares } from '../../analyse/rounding.ts';
+import { shownResponseShares } from '../shown-shares.ts';
 import { suggest } from './suggest.ts';
 
 /** What the helpers can see: the edition's data, never files. */
@@ -141,6 +143,20 @@ function parseMeasure(word: unknown): Measure {
   return m;
 }
 
+/**
+ * A share as the text prints it: rounded together with the other shares of its question, so
+ * that "65% positief, 23% neutraal en 12% negatief" adds up to 100 (edition rounding.shares).
+ * The rest of the scale ("niet van toepassing") takes part in the rounding but is not printed.
+ */
+function shownShare(a: Aggregate, measure: Measure, edition: Edition): number {
+  const { text_decimals: decimals, shares: rule } = edition.rounding;
+  const value = measureValue(a, measure);
+  if (measure === 'yes') return roundShares({ yes: value, no: 100 - value }, decimals, rule).yes!;
+  const d = distribution(a);
+  const rest = Math.max(0, 100 - d.positive - d.neutral - d.negative);
+  return roundShares({ positive: d.positive, neutral: d.neutral, negative: d.negative, rest }, decimals, rule)[measure]!;
+}
+
 function distribution(a: Aggregate): Distribution {
   return { positive: measureValue(a, 'positive'), neutral: measureValue(a, 'neutral'), negative: measureValue(a, 'negative') };
 }
@@ -164,12 +180,15 @@ export function registerHelpers(hb: typeof Handlebars): void {
   for (const [word, measure] of Object.entries(MEASURE_WORDS)) {
     hb.registerHelper(word, function (key: unknown, options: HelperOptions) {
       const a = aggregateFor(key, options);
-      return formatPercent(record(options, a, measure, measureValue(a, measure)));
+      record(options, a, measure, measureValue(a, measure));
+      return formatPercent(shownShare(a, measure, data(options).env.edition), data(options).env.edition.rounding.text_decimals);
     });
   }
   hb.registerHelper('nee', function (key: unknown, options: HelperOptions) {
     const a = aggregateFor(key, options);
-    return formatPercent(record(options, a, 'Nee', a.percentages.Nee ?? 0));
+    const { edition } = data(options).env;
+    record(options, a, 'Nee', a.percentages.Nee ?? 0);
+    return formatPercent(roundShares(a.percentages, edition.rounding.text_decimals, edition.rounding.shares).Nee ?? 0, edition.rounding.text_decimals);
   });
   hb.registerHelper('antwoord', function (key: unknown, label: unknown, options: HelperOptions) {
     const a = aggregateFor(key, options);
@@ -315,7 +334,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
         return formatNumber(rec('complete', s.complete));
       case 'aandeel':
         if (!p) throw new NarrativeError("respons 'aandeel' werkt alleen voor een product.");
-        return formatPercent(rec('share', p.share), 1);
+        rec('share', p.share);
+        return formatPercent(shownResponseShares(s, d.env.edition.rounding.shares).get(p.product)!, 1);
       case 'producten':
         return formatNumber(rec('products', d.env.edition.products.length));
       default:
