@@ -26,6 +26,7 @@ export const EDITION_FIELDS: Record<string, string> = {
   rounding: 'Afronding van percentages.',
   'rounding.chart_decimals': 'Decimalen in grafieken; {{decimalen}} in de teksten.',
   'rounding.text_decimals': 'Decimalen van percentages in de tekst.',
+  'rounding.shares': "Percentages die samen een geheel vormen (een balk, positief/neutraal/negatief in één zin, de responstabel): 'largest-remainder' rondt ze af zodat ze optellen tot 100; 'independent' rondt elk apart af, met een opmerking waar ze niet optellen.",
   comparison: 'Wanneer het rapport een verschil met Logius als geheel of met vorig jaar een verschil noemt.',
   'comparison.min_difference': 'Een verschil telt pas als het statistisch significant is (95%) én minstens zoveel procentpunten groot.',
   'responses.recorded_between.from': 'Eerste dag (JJJJ-MM-DD), inbegrepen.',
