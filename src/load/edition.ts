@@ -183,6 +183,12 @@ export function loadEdition(path: string, dataSource?: { read(dataPath: string):
   if (data.fieldwork.from > data.fieldwork.to) {
     problems.push(problem(at('fieldwork', 'to'), `het veldwerk eindigt (${data.fieldwork.to}) voordat het begint (${data.fieldwork.from}).`, 'Verwissel of corrigeer de datums.'));
   }
+  // A misspelt Status would silently let the test rows count.
+  const statuses = Object.values(STATUS_NAMES);
+  data.responses.exclude_status.forEach((st, i) => {
+    const known = statuses.find((x) => x.toLowerCase() === st.trim().toLowerCase()) ?? STATUS_NAMES[st.trim()];
+    if (!known) problems.push(problem(at('responses', 'exclude_status', i), `'${st}' is geen Status van Qualtrics.`, `Kies uit: ${statuses.join(', ')}.`));
+  });
   const sumInvited = data.products.reduce((s, p) => s + p.invited, 0);
   if (sumInvited !== data.invited) {
     problems.push(problem(at('invited'), `het totaal aantal uitgenodigden (${data.invited}) is niet de som van de producten (${sumInvited}).`, 'Pas het totaal of de aantallen per product aan.'));

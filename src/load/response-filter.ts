@@ -127,7 +127,7 @@ export function selectResponses(exp: QualtricsExport, rules: ResponseRules, colu
   const progressCol = column(columns.progress, rules.min_progress !== null, ruleAt('responses', 'min_progress'), 'voor responses.min_progress');
   const dateCol = column(columns.date, rules.recorded_between !== null, ruleAt('responses', 'recorded_between'), 'voor responses.recorded_between');
 
-  const excludedStatus = new Set(rules.exclude_status.map((s) => s.trim().toLowerCase()));
+  const excludedStatus = new Set(rules.exclude_status.map((s) => statusName(s).toLowerCase()));
   const dropIds = new Set(rules.drop_response_ids);
   const seenDropIds = new Set<string>();
   const counts = new Map<string, Exclusion>();

@@ -45,3 +45,16 @@ describe('editions anywhere', () => {
     expect(() => loadQuestionnaire(join(t.dir, 'questionnaire.yaml'))).toThrow(/exporttekst 'zeer  ONEENS' van 'Oneens' in schaal 'eens-oneens' hoort ook bij 'Zeer oneens'/);
   });
 });
+
+describe('responses: in edition.yaml', () => {
+  it('refuses a Status that Qualtrics does not write, at its line (a typo would let test rows count)', () => {
+    const t = copyEdition(MINI_EDITION);
+    t.edit('edition.yaml', (s) => `${s}responses:\n  exclude_status: [Survey Preview, Survey Previw]\n`);
+    try {
+      loadEdition(t.edition);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).problems.map(formatProblem)).toEqual([expect.stringMatching(/edition\.yaml:\d+:\d+: fout: 'Survey Previw' is geen Status van Qualtrics\. Kies uit: IP Address, Survey Preview/)]);
+    }
+  });
+});
