@@ -36,6 +36,18 @@ describe('year-neutral narrative', () => {
     expect(checkEdition(ed.edition).problems).toEqual([]);
   });
 
+  it('finds carried-over text also when previous_edition is a path to an edition elsewhere', () => {
+    const ed = completeEdition({ previous: true });
+    const paragraph = '  - Nieuw is dit jaar de stelling over vertrouwen.';
+    ed.edit(ORG, (t) => t.replace('  - Hoe {{organisatie}} werkt.', paragraph));
+    ed.edit('../2029/narrative/organisatie.yaml', (t) => `hoofdstuk-waarden:\n${paragraph}\n${t.replace(/^hoofdstuk-waarden:\n(  - .*\n)+/m, '')}`);
+    ed.edit('edition.yaml', (t) => t.replace('previous_edition: 2029', 'previous_edition: ../2029/edition.yaml'));
+    const problems = checkEdition(ed.edition).problems;
+    expect(problems.map((p) => `${p.severity} ${p.line} ${p.message}`)).toEqual([
+      "warning 2 in tekst 'hoofdstuk-waarden': deze alinea is ongewijzigd overgenomen uit de editie 2029 en noemt 'Nieuw'.",
+    ]);
+  });
+
   it('content/2019 prints the same years through {{vorig_jaar}} and {{jaartal}}, and check finds no typed year', () => {
     const edition = join(ROOT, 'content/2019/edition.yaml');
     const { model } = buildModel(edition);
