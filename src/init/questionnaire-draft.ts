@@ -1,6 +1,6 @@
 import { Document, isMap, isNode, isSeq, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { QualtricsExport } from '../load/qualtrics/export.ts';
-import type { QsfChoice, QsfQuestion } from '../load/qualtrics/read-qsf.ts';
+import { plainText, type QsfChoice, type QsfQuestion } from '../load/qualtrics/read-qsf.ts';
 import { matchText, statementOf, withProductPlaceholder, type ExportItem } from './export-items.ts';
 import { renewHeaderComment } from './header-comment.ts';
 import { KeyRing, slug } from './keys.ts';
@@ -225,7 +225,7 @@ interface Draft {
 
 function draftSingle(item: ExportItem, key: string, sibling: Match | null, scales: Map<string, Scale>, exp: QualtricsExport, hasPrevious: boolean, groups: string[]): Draft {
   const column = item.columns[0]!;
-  const statement = item.parts[0] ?? item.text;
+  const statement = item.parts[0] ?? plainText(item.text);
   const notes: string[] = [];
   const newScales: Scale[] = [];
   const plain: Plain = { key };
@@ -265,7 +265,7 @@ function draftMulti(item: ExportItem, key: string, hasPrevious: boolean): Draft 
       key,
       kind: 'multiselect',
       group: hasPrevious ? todo('kies een groep voor deze meerkeuzevraag') : 'vragen',
-      text: { organisation: item.question, product: /\$\{q:\/\//.test(item.question) ? withProductPlaceholder(item.question) : null },
+      text: { organisation: plainText(item.question), product: /\$\{q:\/\//.test(item.question) ? withProductPlaceholder(plainText(item.question)) : null },
       options: item.columns.map((c, i) => {
         const label = item.parts[i] ?? c.text;
         return { key: keys.take(label, c.name), label, column: c.name, export: exportRecord(c.importId, c.text) };

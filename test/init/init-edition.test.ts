@@ -164,6 +164,14 @@ describe('eindrapport init on the sample exports with their .qsf', () => {
       [-1, 'No opinion'],
     ]);
 
+    // "Shown if Oranges is selected in QID1" becomes a filter on the drafted question for QID1.
+    const many = tmp();
+    initEdition({ year: 2030, exportFile: join(SAMPLES, 'qualtrics/many-question-types-insights.csv'), qsfFile: join(SAMPLES, 'qualtrics-qsf/many-question-types.qsf'), outDir: many });
+    const drafted = questionsOf(many);
+    const fruits = drafted.find((q) => q.column === 'fruits')!;
+    expect(fruits.text.organisation).toBe('This is a multiple choice single answer vertical question, please choose one of the fruits below.');
+    expect(drafted.find((q) => q.column === 'Q36')!.filter).toEqual({ question: fruits.key, answers: ['Oranges'] });
+
     const logic = tmp();
     initEdition({ year: 2030, exportFile: join(SAMPLES, 'qualtrics/survey-logic-legacy.csv'), qsfFile: join(SAMPLES, 'qualtrics-qsf/survey-logic.qsf'), outDir: logic });
     const q2 = questionsOf(logic).find((q) => q.column === 'Q2')!;
