@@ -102,7 +102,8 @@ export function exportItems(exp: QualtricsExport, qsf: QsfSurvey | null, reserve
       g.columns.length > 1 &&
       g.columns.every((c) => {
         const v = valuesOf.get(c.name) ?? [];
-        return exp.values === 'numeric' ? v.every((x) => x === '1') : v.length <= 1;
+        // Checked is 1; Qualtrics writes -99 (seen, not checked) or 0 in some exports.
+        return exp.values === 'numeric' ? v.includes('1') && v.every((x) => x === '1' || x === '0' || x === '-99') : v.filter((x) => x !== '-99').length <= 1;
       });
     if (sameId || checkboxes) items.push(make('multi', g.columns));
     else for (const c of g.columns) items.push(make('single', [c]));

@@ -1,5 +1,6 @@
 import { Document, isMap, isNode, isSeq, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { QualtricsExport } from '../load/qualtrics/export.ts';
+import { SEEN_UNANSWERED } from '../load/responses.ts';
 import { plainText, type QsfChoice, type QsfQuestion } from '../load/qualtrics/read-qsf.ts';
 import { matchText, statementOf, withProductPlaceholder, type ExportItem } from './export-items.ts';
 import { renewHeaderComment } from './header-comment.ts';
@@ -33,7 +34,7 @@ interface Input {
 type Plain = Record<string, unknown>;
 interface Scale {
   name: string;
-  answers: { code: number | string; label: string; polarity?: string; substantive?: boolean }[];
+  answers: { code: number | string; label: string; polarity?: string; substantive?: boolean; export_texts?: string[] }[];
 }
 
 const todo = (s: string) => `TE DOEN: ${s}`;
@@ -73,6 +74,8 @@ export function draftQuestionnaire(input: Input): QuestionnaireDraft {
     if (m.how === 'import-id') reworded(doc, node, m);
     if (m.how === 'text' && m.previous.importId) notes.push(`Vraag '${m.previous.key}' heeft in Qualtrics een ander nummer (${m.previous.importId} → ${m.item.importId ?? 'geen'}); herkend aan de vraagtekst.`);
   }
+
+  if (exp.values === 'choice-text') notes.push(...unknownChoiceTexts(input.matches, scales));
 
   // New questions.
   const byQid = new Map<string, ExportItem[]>();
@@ -138,6 +141,22 @@ export function draftQuestionnaire(input: Input): QuestionnaireDraft {
     );
   }
   return { text: doc.toString({ lineWidth: 0 }), notes, keys };
+}
+
+/**
+ * A choice-text export writes answers as text. Text that is neither a label nor an export_texts
+ * alias of the question's scale cannot be counted: say which, per scale, so a person adds it as
+ * export_texts to the right answer (check names each unknown cell too).
+ */
+function unknownChoiceTexts(matches: Match[], scales: Map<string, Scale>): string[] {
+  const unknown = new Map<string, Set<string>>();
+  for (const m of matches) {
+    const scale = m.previous.scale ? scales.get(m.previous.scale) : undefined;
+    if (!scale || m.item.kind !== 'single') continue;
+    const known = new Set(scale.answers.flatMap((a) => [a.label, ...(a.export_texts ?? [])]).map(matchText));
+    for (const v of m.item.values[0] ?? []) if (v !== String(SEEN_UNANSWERED) && !known.has(matchText(v))) unknown.set(scale.name, (unknown.get(scale.name) ?? new Set()).add(v));
+  }
+  return [...unknown].map(([name, values]) => `De export gebruikt bij schaal '${name}' antwoordteksten die de schaal niet kent: ${[...values].map((v) => `'${v}'`).join(', ')}. Zet ze onder export_texts bij het antwoord dat ze betekenen.`);
 }
 
 function exportRecord(importId: string | null, text: string): Plain {
@@ -283,7 +302,7 @@ function draftMulti(item: ExportItem, key: string, hasPrevious: boolean): Draft 
  * choice is left to a person.
  */
 function scaleFor(item: ExportItem, scales: Map<string, Scale>, exp: QualtricsExport): { name: string; kind: string; created?: Scale; note?: string } {
-  const seen = item.values[0] ?? [];
+  const seen = (item.values[0] ?? []).filter((v) => v !== String(SEEN_UNANSWERED));
   const q = item.qsf;
   if (q) {
     const points: QsfChoice[] = q.type === 'Matrix' ? q.answers : q.choices;

@@ -17,7 +17,7 @@ interface Q {
 
 /**
  * The 2019 export as Excel and Qualtrics' "choice text" option would give it: answers as their
- * labels, ';' with a BOM and CRLF, and the columns in another order (the statements of a matrix
+ * labels (one worded differently), ';' with a BOM and CRLF, and the columns in another order (the statements of a matrix
  * swapped, the product column last). init must find every question again by ImportId and text.
  */
 function choiceTextExport(): string {
@@ -30,7 +30,8 @@ function choiceTextExport(): string {
   for (const question of q.questions) {
     if (question.column && question.scale) {
       const labels = new Map(q.scales[question.scale]!.map((a) => [String(a.code), a.label]));
-      toText.set(at(question.column), (v) => labels.get(v) ?? v);
+      // Qualtrics' wording of one answer differs from the report's label.
+      toText.set(at(question.column), (v) => (labels.get(v) === 'Zeer oneens' ? 'Zeer mee oneens' : (labels.get(v) ?? v)));
     }
     for (const o of question.options ?? []) toText.set(at(o.column), (v) => (v === '1' ? o.label : v));
   }
@@ -63,5 +64,11 @@ describe('eindrapport init from a choice-text export with ; BOM CRLF and another
     // A new product in a choice-text export: its name is known, its code is not.
     expect(edition.products[7]).toMatchObject({ key: 'pkioverheid', name: 'PKIoverheid', code: expect.stringMatching(/^TE DOEN: antwoordcode van 'PKIoverheid'/) });
     expect(result.summary.join('\n')).toContain('keuzeteksten');
+    // …which init names, for the scales where it occurs, so a person adds it to export_texts.
+    const notes = result.notes.filter((n) => n.includes('antwoordteksten die de schaal niet kent'));
+    expect(notes).toEqual([
+      "De export gebruikt bij schaal 'eens-oneens' antwoordteksten die de schaal niet kent: 'Zeer mee oneens'. Zet ze onder export_texts bij het antwoord dat ze betekenen.",
+      "De export gebruikt bij schaal 'eens-oneens-nooit' antwoordteksten die de schaal niet kent: 'Zeer mee oneens'. Zet ze onder export_texts bij het antwoord dat ze betekenen.",
+    ]);
   });
 });
