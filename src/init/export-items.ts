@@ -98,13 +98,13 @@ export function exportItems(exp: QualtricsExport, qsf: QsfSurvey | null, reserve
     // Without a .qsf: one ImportId on several columns (current export) or columns holding only
     // "1" or only their own choice text are the choices of one multi-select question.
     const sameId = g.columns.length > 1 && g.columns.every((c) => c.importId !== null && c.importId === g.columns[0]!.importId);
+    // Checked is 1; Qualtrics writes -99 (seen, not checked) or 0 in some exports.
+    const values = g.columns.map((c) => valuesOf.get(c.name) ?? []);
     const checkboxes =
       g.columns.length > 1 &&
-      g.columns.every((c) => {
-        const v = valuesOf.get(c.name) ?? [];
-        // Checked is 1; Qualtrics writes -99 (seen, not checked) or 0 in some exports.
-        return exp.values === 'numeric' ? v.includes('1') && v.every((x) => x === '1' || x === '0' || x === '-99') : v.filter((x) => x !== '-99').length <= 1;
-      });
+      (exp.values === 'numeric'
+        ? values.some((v) => v.includes('1')) && values.every((v) => v.every((x) => x === '1' || x === '0' || x === '-99'))
+        : values.every((v) => v.filter((x) => x !== '-99').length <= 1));
     if (sameId || checkboxes) items.push(make('multi', g.columns));
     else for (const c of g.columns) items.push(make('single', [c]));
   }
