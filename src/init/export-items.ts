@@ -57,7 +57,7 @@ export function exportItems(exp: QualtricsExport, qsf: QsfSurvey | null, reserve
     g.columns.push(c);
     groups.set(key, g);
   }
-  for (const d of exp.dropped) if (d.reason === 'free-text' && /^QID|^Q\d/.test(d.name)) skipped.push({ name: d.name, text: d.text, reason: 'open tekst (wordt nooit ingelezen)' });
+  for (const d of exp.dropped) if (d.reason === 'free-text' && !METADATA.test(d.name)) skipped.push({ name: d.name, text: d.text, reason: 'open tekst (wordt nooit ingelezen)' });
 
   const items: ExportItem[] = [];
   for (const g of groups.values()) {

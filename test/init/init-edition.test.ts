@@ -180,6 +180,16 @@ describe('eindrapport init on the sample exports with their .qsf', () => {
   });
 });
 
+describe('eindrapport init without a .qsf', () => {
+  it('takes columns holding only 1 (checked) or nothing as the choices of one multi-select, also one nobody checked', () => {
+    const out = tmp();
+    const result = initEdition({ year: 2030, exportFile: join(SAMPLES, 'qualtrics/multiple-answer-insights.csv'), outDir: out });
+    const multi = questionsOf(out).filter((q) => q.kind === 'multiselect').map((q) => q.options!.map((o) => o.column).join(','));
+    expect(multi).toEqual(['Q2_1,Q2_2,Q2_3', 'Q4_10,Q4_11,Q4_12', 'Q3_1,Q3_4,Q3_5,Q3_2,Q3_3', 'Q5_10,Q5_11,Q5_12,Q5_13,Q5_14,Q5_15,Q5_16', 'mc_question_five_1,mc_question_five_2,mc_question_five_3']);
+    expect(result.notes).toContain('Kolom mc_question_five_2_TEXT is overgeslagen: open tekst (wordt nooit ingelezen).');
+  });
+});
+
 describe('eindrapport init refuses bad input with a located message', () => {
   const exportFile = join(SAMPLES, 'qualtrics/no-basis-insights.csv');
   const fail = (qsfText: string) => {
