@@ -4,16 +4,7 @@ import { formatProblem } from '../../src/load/input-error.ts';
 import { problemsOf } from '../helpers/problems.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
-
-/** Replaces one cell of the mini export: data row `row` (0-based), column by export tag. */
-function editCell(text: string, row: number, column: string, value: string): string {
-  const lines = text.split('\r\n');
-  const col = lines[0]!.split(',').indexOf(column);
-  const cells = lines[3 + row]!.split(',');
-  cells[col] = value;
-  lines[3 + row] = cells.join(',');
-  return lines.join('\r\n');
-}
+import { editCell } from '../helpers/mini-export.ts';
 
 describe('loadSurvey', () => {
   it('keeps no personal data: IP, e-mail and unmapped free text are gone', () => {

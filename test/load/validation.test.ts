@@ -8,6 +8,7 @@ import { loadSurvey } from '../../src/load/survey.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
 import { completeEdition } from '../check/complete-edition.ts';
+import { editCell } from '../helpers/mini-export.ts';
 
 /** The problems a load reports, formatted as the CLI prints them; fails when it loads without error. */
 function problemsOf(fn: () => unknown): string[] {
@@ -167,16 +168,6 @@ describe('data file', () => {
     }
   });
 });
-
-/** Replaces one cell of the mini export: data row `row` (0-based), column by export tag. */
-function editCell(text: string, row: number, column: string, value: string): string {
-  const lines = text.split('\r\n');
-  const col = lines[0]!.split(',').indexOf(column);
-  const cells = lines[3 + row]!.split(',');
-  cells[col] = value;
-  lines[3 + row] = cells.join(',');
-  return lines.join('\r\n');
-}
 
 describe('export cells in error messages', () => {
   it('refuses a NUL byte anywhere in the export, with its line', () => {
