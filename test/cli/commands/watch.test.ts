@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +5,8 @@ import { startWatch } from '../../../src/watch/watcher.ts';
 import type { RebuildOutcome } from '../../../src/watch/rebuilder.ts';
 import { completeEdition } from '../../check/complete-edition.ts';
 import { readPdf } from '../../helpers/read-pdf.ts';
-import { ROOT } from '../../helpers/paths.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
+import { spawnCli } from '../../helpers/spawn-cli.ts';
 
 const pdfText = async (path: string) => (await readPdf(path)).pages.join(' ').replace(/\s+/g, ' ');
 
@@ -63,27 +62,19 @@ describe('eindrapport watch', () => {
   it('runs from the command line until it is stopped', { timeout: 90_000 }, async () => {
     const ed = completeEdition();
     const outDir = join(ed.dir, 'uitvoer');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/eindrapport.js'), 'watch', '--edition', ed.dir, '--out-dir', outDir], {
-      cwd: ROOT,
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1900000000' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const cli = spawnCli(['watch', '--edition', ed.dir, '--out-dir', outDir], { ...process.env, SOURCE_DATE_EPOCH: '1900000000' });
     try {
-      await waitFor('the first build', () => (/Ik let op wijzigingen in: /.test(stdout) ? true : undefined), 60_000);
-      expect(stdout).toMatch(/PDF bijgewerkt in \d+,\d s: .*eindrapport-2030\.pdf/);
+      await waitFor('the first build', () => (/Ik let op wijzigingen in: /.test(cli.stdout) ? true : undefined), 60_000);
+      expect(cli.stdout).toMatch(/PDF bijgewerkt in \d+,\d s: .*eindrapport-2030\.pdf/);
       ed.edit('narrative/organisatie.yaml', (t) => t.replace('Hoe {{organisatie}} werkt.', 'Vanuit de watch gewijzigd.'));
-      await waitFor('the rebuild', () => ((stdout.match(/PDF bijgewerkt/g) ?? []).length >= 2 ? true : undefined), 60_000);
-      expect(stdout).toMatch(/Gewijzigd: .*narrative\/organisatie\.yaml/);
+      await waitFor('the rebuild', () => ((cli.stdout.match(/PDF bijgewerkt/g) ?? []).length >= 2 ? true : undefined), 60_000);
+      expect(cli.stdout).toMatch(/Gewijzigd: .*narrative\/organisatie\.yaml/);
       expect(await pdfText(join(outDir, 'eindrapport-2030.pdf'))).toContain('Vanuit de watch gewijzigd.');
     } finally {
-      child.kill('SIGINT');
+      cli.child.kill('SIGINT');
     }
-    expect(await exited).toBe(0);
-    expect(stdout).toContain('Gestopt.');
-    expect(stderr).toBe('');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout).toContain('Gestopt.');
+    expect(cli.stderr).toBe('');
   });
 });
