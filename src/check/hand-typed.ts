@@ -1,9 +1,11 @@
 import { ALL, ORGANISATION, type Aggregate, type Aggregates } from '../analyse/aggregate-types.ts';
 import { formatPercent } from '../analyse/dutch-number.ts';
-import type { Edition } from '../load/edition.ts';
+import { wholeOrganisation, type Edition } from '../load/edition.ts';
 import type { Questionnaire } from '../load/questionnaire.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
 import type { RenderedParagraph } from '../model/narrative/render-snippet.ts';
+import { HELPERS, isHelperName } from '../model/narrative/helpers.ts';
+import { scopeLabel } from '../model/narrative/helper-context.ts';
 import { comparison, tendency, type Distribution } from '../model/narrative/phrasing.ts';
 import { productVersusOrganisation, productVersusOrganisationMean } from '../analyse/comparisons.ts';
 import { verdict, type Verdict } from '../analyse/uncertainty.ts';
@@ -25,7 +27,6 @@ export interface HandTypedContext {
 /** More than this many points from the data: an error. */
 export const PERCENT_TOLERANCE = 1;
 
-const NUMERIC_HELPERS = new Set(['positief', 'neutraal', 'negatief', 'ja', 'nee', 'antwoord', 'n', 'circa', 'ongeveer', 'breuk', 'respons', 'verschil']);
 const PERCENT = /(?<![\w.,])(\d{1,3}(?:,\d+)?)(\s*%|\s+procent\b)/g;
 const TENDENCY = /\b(positie(?:f|ve)|negatie(?:f|ve)|neutra(?:al|le))\b/gi;
 const COMPARISON = /\b(positiever|negatiever|minder positief|minder negatief|vergelijkbaar|gelijk)\s+(?:dan|met|aan)\b/gi;
@@ -115,7 +116,7 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
         const subject = comparisonFor(p, masked, mustaches, m.index, ctx);
         if (!subject) continue;
         const typed = /positiever|minder negatief/i.test(phrase) ? 'positiever' : /negatiever|minder positief/i.test(phrase) ? 'minder positief' : 'vergelijkbaar';
-        const computed = comparison(subject.verdict, 'Logius als geheel');
+        const computed = comparison(subject.verdict, wholeOrganisation(ctx.edition));
         const at = locate(phrase, m.index);
         const key = `${at.file}:${at.line}:${at.column}:${phrase}`;
         const entry = words.get(key) ?? { at, word: phrase, kind: 'comparison' as const, misses: [], helper: subject.helper, scopes: new Set() };
@@ -135,8 +136,8 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
     if (wrong.length) {
       const scopes = new Set(outcomes.map((o) => o.scope));
       const several = scopes.size > 1;
-      const list = wrong.map((o) => `${several ? `bij ${scopeLabel(o.scope)} ` : ''}${formatPercent(o.nearest!.value, 1)} (${o.nearest!.what})`);
-      const rightFor = outcomes.filter((o) => o.ok).map((o) => scopeLabel(o.scope));
+      const list = wrong.map((o) => `${several ? `bij ${scopeLabel(o.scope, ctx.edition)} ` : ''}${formatPercent(o.nearest!.value, 1)} (${o.nearest!.what})`);
+      const rightFor = outcomes.filter((o) => o.ok).map((o) => scopeLabel(o.scope, ctx.edition));
       const also = rightFor.length ? `; alleen bij ${rightFor.join(', ')} klopt het` : '';
       out.push(
         problem(
@@ -173,7 +174,7 @@ export function checkHandTyped(rendered: RenderedParagraph[], ctx: HandTypedCont
   for (const { at, word, kind, misses, helper, scopes } of words.values()) {
     if (!misses.length) continue;
     const where = { file: at.file, line: at.line, ...(at.column !== undefined ? { column: at.column } : {}) };
-    const texts = misses.map((m) => (kind === 'tendency' && scopes.size > 1 ? `bij ${scopeLabel(m.scope)} ${m.text}` : m.text));
+    const texts = misses.map((m) => (kind === 'tendency' && scopes.size > 1 ? `bij ${scopeLabel(m.scope, ctx.edition)} ${m.text}` : m.text));
     const what = kind === 'tendency' ? `'${word}' past niet bij de data: het beeld is ${shorten(texts)}` : `'${word}' past niet bij de data: ${shorten(texts)}`;
     out.push(problem(where, `in tekst '${at.snippetKey}': ${what}.`, `Gebruik ${helper}; dan volgt het woord de grafiek.`, 'warning'));
   }
@@ -184,10 +185,6 @@ function shorten(list: string[]): string {
   return list.length <= 4 ? list.join('; ') : `${list.slice(0, 3).join('; ')}; en nog ${list.length - 3} andere`;
 }
 
-function scopeLabel(scope: string): string {
-  return scope === ORGANISATION ? 'Logius als geheel' : scope;
-}
-
 function shares(d: Distribution): string {
   return `positief ${formatPercent(d.positive)}, neutraal ${formatPercent(d.neutral)}, negatief ${formatPercent(d.negative)}`;
 }
@@ -196,7 +193,7 @@ function shares(d: Distribution): string {
 function mentionsNumber(masked: string, mustaches: Mustache[], clause: { from: number; to: number }): boolean {
   const text = masked.slice(clause.from, clause.to);
   if (new RegExp(PERCENT.source).test(text)) return true;
-  return mustaches.some((m) => m.start >= clause.from && m.start < clause.to && NUMERIC_HELPERS.has(m.name));
+  return mustaches.some((m) => m.start >= clause.from && m.start < clause.to && isHelperName(m.name) && HELPERS[m.name].printsNumber);
 }
 
 /** Question keys named in the mustaches of the sentence around `at`. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ALL, ORGANISATION, type Aggregates } from '../analyse/aggregate-types.ts';
 import type { NarrativeContent, Snippet } from '../load/content.ts';
-import type { Edition } from '../load/edition.ts';
+import { wholeOrganisation, type Edition } from '../load/edition.ts';
 import type { Questionnaire } from '../load/questionnaire.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
 import { displayPath } from '../load/yaml-file.ts';
@@ -124,7 +124,7 @@ export function checkOutline(model: ReportModel, rendered: RenderedParagraph[], 
       hint =
         f === 'product.yaml' && !product
           ? `Geen enkel product heeft een paragraaf '${group.title}': de vragen in die groep zijn niet aan producten gesteld.`
-          : `${product ?? 'Logius als geheel'} heeft geen paragraaf '${group.title}': geen van de vragen in die groep is daar gesteld.`;
+          : `${product ?? wholeOrganisation(ctx.edition)} heeft geen paragraaf '${group.title}': geen van de vragen in die groep is daar gesteld.`;
     }
     hint ??= `Bruikbare sleutels in ${f}: ${fileKeys(f).join(', ')}.`;
     const what = product ? `de tekst '${s.key}' wordt voor ${product} nergens in het rapport gebruikt.` : `de tekst '${s.key}' wordt nergens in het rapport gebruikt.`;
@@ -155,7 +155,7 @@ export function checkReasons(ctx: OutlineContext): InputProblem[] {
       continue;
     }
     const scope = product?.name ?? ORGANISATION;
-    const label = product?.name ?? 'Logius als geheel';
+    const label = product?.name ?? wholeOrganisation(ctx.edition);
     for (const [key, entry] of byQuestion) {
       const at = { file: entry.file, line: entry.line };
       const q = ctx.questionnaire.byKey.get(key);

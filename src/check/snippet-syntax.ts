@@ -1,13 +1,14 @@
 import Handlebars from 'handlebars';
 import type { Snippet } from '../load/content.ts';
-import type { Edition, Product } from '../load/edition.ts';
+import { wholeOrganisation, type Edition, type Product } from '../load/edition.ts';
 import type { Questionnaire } from '../load/questionnaire.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
 import {
   askedIn,
   CHAPTER_WORDS,
   HELPER_NAMES,
-  HELPER_SPECS,
+  HELPERS,
+  isHelperName,
   MEASURES,
   RESPONSE_MEASURES,
   type ArgKind,
@@ -119,7 +120,7 @@ class ParagraphWalker {
       params.forEach((x) => this.expression(x, scope));
       return;
     }
-    if (!(HELPER_NAMES as readonly string[]).includes(name)) {
+    if (!isHelperName(name)) {
       if (scope.opaque && !isCall) return;
       const allowed = [...this.ctx.variables, ...(scope.perProduct ? PER_PRODUCT_NAMES : [])];
       if (!isCall && allowed.includes(name)) return;
@@ -128,7 +129,7 @@ class ParagraphWalker {
       this.report(node, name, `onbekende ${what} '${name}'.`, hint ? `${hint} ${HELP}` : isCall ? HELP : `Controleer de spelling van de helper of variabele. ${HELP}`);
       return;
     }
-    const spec = HELPER_SPECS[name as HelperName];
+    const spec = HELPERS[name];
     if (spec.block && !block) {
       this.report(node, name, `{{${name}}} is een blok.`, `Schrijf {{#${name}}} … {{/${name}}}.`);
       return;
@@ -150,7 +151,7 @@ class ParagraphWalker {
       if (param.type === 'StringLiteral') {
         const value = (param as hbs.AST.StringLiteral).value;
         if (kind === 'vraag') question = value;
-        this.literal(kind, value, param, { question, explicitScope, helper: name as HelperName });
+        this.literal(kind, value, param, { question, explicitScope, helper: name });
       } else if (param.type === 'NumberLiteral' && kind !== 'aantal' && kind !== 'tekst') {
         this.report(param, String((param as hbs.AST.NumberLiteral).value), `'${name}' verwacht hier een ${kind} tussen aanhalingstekens.`, HELP);
       }
@@ -198,7 +199,7 @@ class ParagraphWalker {
           const s = at.explicitScope;
           const product = edition.products.find((p) => p.key === s || p.name === s);
           if (product && !askedIn(q, product.key) && at.helper !== 'voldoende') this.report(node, value, `vraag '${value}' is niet gesteld voor ${product.name}.`);
-          if ((s === 'organisatie' || s === 'organisation') && !askedIn(q, null) && at.helper !== 'voldoende') this.report(node, value, `vraag '${value}' is niet gesteld voor Logius als geheel.`);
+          if ((s === 'organisatie' || s === 'organisation') && !askedIn(q, null) && at.helper !== 'voldoende') this.report(node, value, `vraag '${value}' is niet gesteld voor ${wholeOrganisation(edition)}.`);
           return;
         }
         if (home.kind === 'override' && !askedIn(q, home.product.key)) {
@@ -210,7 +211,7 @@ class ParagraphWalker {
             suggest(value, asked) ?? 'Noem een vraag die dit product heeft, of zet de zin in product.yaml binnen {{#if (voldoende "…")}}.',
           );
         } else if (at.helper !== 'voldoende' && home.kind === 'organisation' && !askedIn(q, null)) {
-          this.report(node, value, `vraag '${value}' is niet gesteld voor Logius als geheel.`, 'Gebruik scope="<product>" of noem een vraag die de hele organisatie kreeg.');
+          this.report(node, value, `vraag '${value}' is niet gesteld voor ${wholeOrganisation(edition)}.`, 'Gebruik scope="<product>" of noem een vraag die de hele organisatie kreeg.');
         } else if (at.helper !== 'voldoende' && home.kind === 'products' && !edition.products.some((p) => askedIn(q, p.key))) {
           this.report(node, value, `vraag '${value}' wordt bij geen enkel product gesteld.`, 'Deze tekst staat in product.yaml; noem een vraag die producten kregen.');
         }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { EditionSchema } from '../load/edition.ts';
 import { QuestionnaireSchema } from '../load/questionnaire.ts';
 import { EDITION_FIELDS, QUESTIONNAIRE_FIELDS } from './field-descriptions.ts';
+import { generatedBegin, spliceGenerated } from './generated-section.ts';
 
 /**
  * The reference of edition.yaml and questionnaire.yaml, generated from the zod schemas the loader
@@ -45,8 +46,7 @@ export const SCHEMA_FILES: SchemaFile[] = [
 ];
 
 export const REFERENCE_DOC = 'docs/vragenlijst-en-editie.md';
-const BEGIN = '<!-- begin: gegenereerd door npm run docs uit de schema\'s; niet met de hand bewerken -->';
-const END = '<!-- einde gegenereerd -->';
+const BEGIN = generatedBegin("de schema's");
 
 export interface Field {
   path: string;
@@ -167,10 +167,6 @@ export function referenceTables(): string {
 export function generatedFiles(root: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const f of SCHEMA_FILES) files.set(`docs/schema/${f.name}.schema.json`, `${JSON.stringify(jsonSchema(f).schema, null, 2)}\n`);
-  const doc = readFileSync(join(root, REFERENCE_DOC), 'utf8');
-  const start = doc.indexOf(BEGIN);
-  const end = doc.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${REFERENCE_DOC} mist de markeringen ${BEGIN} … ${END}`);
-  files.set(REFERENCE_DOC, `${doc.slice(0, start + BEGIN.length)}\n\n${referenceTables()}\n\n${doc.slice(end)}`);
+  files.set(REFERENCE_DOC, spliceGenerated(readFileSync(join(root, REFERENCE_DOC), 'utf8'), REFERENCE_DOC, BEGIN, referenceTables()));
   return files;
 }

@@ -7,6 +7,9 @@ import { renewHeaderComment } from './header-comment.ts';
 import { KeyRing } from './keys.ts';
 import type { PreviousEdition } from './previous.ts';
 
+/** The organisation a first edition is drafted for (edition.yaml `organisation`); later editions copy theirs. */
+export const DEFAULT_ORGANISATION = 'Logius';
+
 /**
  * The new edition.yaml: the previous one with this year, the new export, the product and segment
  * columns found again in the export, and the products the export holds; invited counts and the
@@ -48,8 +51,8 @@ export function draftEdition(input: Input): EditionDraft {
       year,
       title: todo('titel van het rapport'),
       subtitle: 'Eindrapport',
-      organisation: 'Logius',
-      author: 'Logius',
+      organisation: DEFAULT_ORGANISATION,
+      author: DEFAULT_ORGANISATION,
       published: todo('publicatiedatum (JJJJ-MM-DD)'),
       fieldwork: period,
       previous_edition: null,

@@ -7,6 +7,8 @@ import { renewHeaderComment } from './header-comment.ts';
 import { KeyRing, slug } from './keys.ts';
 import type { Match } from './match.ts';
 import type { PreviousEdition, PreviousQuestion } from './previous.ts';
+import { wholeOrganisation } from '../load/edition.ts';
+import { DEFAULT_ORGANISATION } from './edition-draft.ts';
 
 /**
  * The new questionnaire.yaml: the previous one with every recognised question pointed at its new
@@ -84,7 +86,7 @@ export function draftQuestionnaire(input: Input): QuestionnaireDraft {
     const sibling = (item.qid ? byQid.get(item.qid) ?? [] : []).map((i) => matchOf.get(i)).find((m) => m && m.item.kind === item.kind);
     const key = ring.take(item.kind === 'multi' ? item.question : (item.parts[0] ?? item.text), item.qid ?? item.columns[0]!.name);
     keys.set(item, key);
-    const draft = item.kind === 'multi' ? draftMulti(item, key, previous !== null) : draftSingle(item, key, sibling ?? null, scales, exp, previous !== null, groupKeys);
+    const draft = item.kind === 'multi' ? draftMulti(item, key, previous !== null) : draftSingle(item, key, sibling ?? null, scales, exp, previous, groupKeys);
     const node = doc.createNode(draft.plain) as YAMLMap;
     if (sibling) {
       for (const field of ['asked', 'filter']) {
@@ -242,7 +244,9 @@ interface Draft {
   notes: string[];
 }
 
-function draftSingle(item: ExportItem, key: string, sibling: Match | null, scales: Map<string, Scale>, exp: QualtricsExport, hasPrevious: boolean, groups: string[]): Draft {
+function draftSingle(item: ExportItem, key: string, sibling: Match | null, scales: Map<string, Scale>, exp: QualtricsExport, previous: PreviousEdition | null, groups: string[]): Draft {
+  const hasPrevious = previous !== null;
+  const whole = wholeOrganisation({ organisation: previous?.edition.organisation ?? DEFAULT_ORGANISATION });
   const column = item.columns[0]!;
   const statement = item.parts[0] ?? plainText(item.text);
   const notes: string[] = [];
@@ -257,7 +261,7 @@ function draftSingle(item: ExportItem, key: string, sibling: Match | null, scale
     if (prev.scale) plain.scale = prev.scale;
     const sameAs = (t: string | null) => t !== null && matchText(t) === matchText(siblingStatement);
     plain.text = {
-      organisation: prev.organisationText === null ? null : sameAs(prev.organisationText) ? withProductPlaceholder(statement) : todo(`formulering voor ${piped ? 'Logius als geheel' : 'het rapport'} (in de export: "${withProductPlaceholder(statement)}")`),
+      organisation: prev.organisationText === null ? null : sameAs(prev.organisationText) ? withProductPlaceholder(statement) : todo(`formulering voor ${piped ? whole : 'het rapport'} (in de export: "${withProductPlaceholder(statement)}")`),
       product: prev.productText === null ? null : sameAs(prev.productText) ? withProductPlaceholder(statement) : todo(`formulering per product, met {product} voor de productnaam (in de export: "${withProductPlaceholder(statement)}")`),
     };
   } else {
@@ -268,7 +272,7 @@ function draftSingle(item: ExportItem, key: string, sibling: Match | null, scale
     if (scale.created) newScales.push(scale.created);
     if (scale.note) notes.push(scale.note);
     plain.text = {
-      organisation: piped ? todo(`formulering voor Logius als geheel (in de export: "${withProductPlaceholder(statement)}")`) : statement,
+      organisation: piped ? todo(`formulering voor ${whole} (in de export: "${withProductPlaceholder(statement)}")`) : statement,
       product: withProductPlaceholder(statement),
     };
   }

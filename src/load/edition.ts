@@ -154,6 +154,14 @@ export interface Edition extends z.infer<typeof EditionSchema> {
   previousEditionFile: string | null;
 }
 
+/**
+ * How the report names the organisation as a whole, next to its products: "Logius als geheel".
+ * From the edition's `organisation`; the one place that phrase is made.
+ */
+export function wholeOrganisation(edition: Pick<Edition, 'organisation'>): string {
+  return `${edition.organisation} als geheel`;
+}
+
 /** Loads `edition.yaml`: products, segments, invited counts, rounding and where the data is. */
 export function loadEdition(path: string, dataSource?: { read(dataPath: string): unknown }): Edition {
   const { data, parsed } = readYamlFile(path, EditionSchema);

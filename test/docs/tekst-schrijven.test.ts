@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { HELPER_NAMES } from '../../src/model/narrative/helpers.ts';
+import { helperReferenceFiles, helperSignature } from '../../src/docs/helper-reference.ts';
 import { buildModel } from '../../src/build.ts';
 import { outlineSlots } from '../../src/check/outline.ts';
-import { MINI_EDITION } from '../helpers/paths.ts';
+import { MINI_EDITION, ROOT } from '../helpers/paths.ts';
 import { GUIDE, expectCommandExists, guideBlocks, guideExamples, runExample } from './guide-examples.ts';
 
 const markdown = readFileSync(GUIDE, 'utf8');
@@ -13,6 +15,11 @@ describe('docs/tekst-schrijven.md', () => {
   it('has examples of text and of check messages', () => {
     expect(examples.filter((e) => e.expect.kind === 'tekst').length).toBeGreaterThanOrEqual(10);
     expect(examples.filter((e) => e.expect.kind === 'melding').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('lists every helper of the registry in its generated table (else: npm run docs)', () => {
+    for (const [path, text] of helperReferenceFiles(ROOT)) expect(readFileSync(join(ROOT, path), 'utf8'), `${path} is verouderd: voer npm run docs uit`).toBe(text);
+    for (const h of HELPER_NAMES) expect(markdown).toContain(`| \`${helperSignature(h)}\` |`);
   });
 
   it('shows every helper in an example', () => {

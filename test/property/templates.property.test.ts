@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
 import { ORGANISATION } from '../../src/analyse/aggregate-types.ts';
 import { loadSurvey } from '../../src/load/survey.ts';
-import { HELPER_NAMES, HELPER_SPECS, type ArgKind, type NarrativeEnv } from '../../src/model/narrative/helpers.ts';
+import { HELPER_NAMES, HELPERS, type ArgKind, type NarrativeEnv } from '../../src/model/narrative/helpers.ts';
 import { renderSnippet } from '../../src/model/narrative/render-snippet.ts';
 import { completeEdition } from '../check/complete-edition.ts';
 import { outcome } from './outcome.ts';
@@ -51,8 +51,8 @@ const call: fc.Arbitrary<string> = fc
     hash: fc.array(fc.tuple(fc.constantFrom('scope', 'segment', 'groep', 'drempel'), fc.nat()), { maxLength: 2 }),
   })
   .map(({ helper, args, hash }) => {
-    const spec = (HELPER_SPECS as Record<string, { args: ArgKind[] } | undefined>)[helper];
-    const kinds: ArgKind[] = spec?.args.length ? spec.args : ['vraag'];
+    const spec = (HELPERS as Record<string, { args: readonly ArgKind[] } | undefined>)[helper];
+    const kinds: readonly ArgKind[] = spec?.args.length ? spec.args : ['vraag'];
     const parts = args.map(([junk, i], k) => {
       const pool = junk ? JUNK : (POOLS[kinds[k % kinds.length]!] ?? JUNK);
       return quote(pool[i % pool.length]!);

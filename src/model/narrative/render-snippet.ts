@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { InputError, problem, type InputProblem } from '../../load/input-error.ts';
 import type { Snippet } from '../../load/content.ts';
 import type { FigureRef, ParagraphBlock } from '../report-types.ts';
-import { HELPER_NAMES, HELPER_SPECS, NarrativeError, registerHelpers, renderFrame, type NarrativeEnv } from './helpers.ts';
+import { HELPER_NAMES, HELPERS, NarrativeError, registerHelpers, renderFrame, type NarrativeEnv } from './helpers.ts';
 import { suggest } from './suggest.ts';
 
 /** One isolated Handlebars instance: our helpers only, strict about unknown names. */
@@ -47,14 +47,14 @@ function compile(source: string): HandlebarsTemplateDelegate {
 }
 
 /**
- * Every helper call is checked against its specification (HELPER_SPECS, the one `check` uses)
+ * Every helper call is checked against its specification (its entry in HELPERS, the one `check` uses)
  * before it runs: as many arguments as it takes, each a text or number. Without this, {{positief}}
  * without a question failed inside the helper with a JavaScript message.
  */
 function checkArguments(instance: typeof hb): void {
   for (const name of HELPER_NAMES) {
     const helper = instance.helpers[name] as (...args: unknown[]) => unknown;
-    const spec = HELPER_SPECS[name];
+    const spec = HELPERS[name];
     instance.registerHelper(name, function (this: unknown, ...args: unknown[]) {
       const given = args.slice(0, -1);
       const options = args[args.length - 1] as { fn?: unknown } | undefined;
