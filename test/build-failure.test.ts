@@ -23,7 +23,8 @@ describe('a failed build', () => {
     expect((error as InputError).message).toContain("onbekende vraag 'vertrouwn'. Bedoelt u 'vertrouwen'?");
 
     expect([sha(first.pdfPath), sha(first.jsonPath), sha(first.htmlPath)]).toEqual(before);
-    expect(readdirSync(out).sort()).toEqual(['eindrapport-2030', 'eindrapport-2030.json', 'eindrapport-2030.pdf']);
+    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['eindrapport-2030', 'eindrapport-2030.json', 'eindrapport-2030.pdf']);
+    expect(readdirSync(join(out, '.eindrapport-2030.versies'))).toHaveLength(1);
     expect(readdirSync(join(out, 'eindrapport-2030'))).toEqual(['index.html']);
   });
 });

@@ -1,24 +1,28 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, problem } from '../load/input-error.ts';
 import { displayPath } from '../load/yaml-file.ts';
 
 /**
- * The outputs of one build (PDF and report-model JSON, and any later format) replace the previous
- * ones together or not at all:
+ * The outputs of one build (PDF, report-model JSON and web edition) replace the previous ones
+ * together or not at all, also when the process is killed at any moment. For a set named
+ * `eindrapport-2018` the output folder holds:
  *
- * 1. every file is written, and flushed to disk, into a fresh staging folder beside the outputs;
- *    a failure here (disk full, no permission, kill) leaves the previous files exactly as they were;
- * 2. a marker file records that the staging folder is complete;
- * 3. the files are renamed into place (each rename is atomic) and the folder removed.
+ *     .eindrapport-2018.versies/v-XXXXXX/   the files of one build (eindrapport-2018.pdf, …)
+ *     .eindrapport-2018.huidig              symlink → .eindrapport-2018.versies/v-XXXXXX
+ *     eindrapport-2018.pdf                  symlink → .eindrapport-2018.huidig/eindrapport-2018.pdf
+ *     eindrapport-2018.json                 symlink → .eindrapport-2018.huidig/eindrapport-2018.json
+ *     eindrapport-2018/                     symlink → .eindrapport-2018.huidig/eindrapport-2018
  *
- * A process killed during step 3 leaves a complete, marked staging folder; the next write into the
- * same folder (or `recoverOutputs`) finishes those renames first, so a pair from two different
- * builds never stays behind. An unmarked staging folder is a failed write and is removed.
+ * A build writes (and flushes) every file into a fresh version folder, then switches
+ * `.eindrapport-2018.huidig` to it with one rename — atomic: every path the user opens shows the
+ * previous build or the new one, never a mix. A failure or kill before that rename leaves the
+ * previous set exactly as it was; the half-written folder is removed by the next write. Older
+ * versions are removed after the switch. The paths the README names stay the same.
+ *
+ * Outputs written before this layout (plain files) are replaced by the links once; that first
+ * replacement is the only one that is not a single rename.
  */
-const STAGING_PREFIX = '.eindrapport-nieuw-';
-const COMPLETE = '.compleet';
-
 export interface OutputFile {
   /** A name in the output folder, or one folder deep (`eindrapport-2018/index.html`). */
   name: string;
@@ -44,56 +48,120 @@ const realFs: OutputFs = {
   },
 };
 
+/** Staging folders of the layout before versioned folders; removed when found. */
+const OLD_STAGING_PREFIX = '.eindrapport-nieuw-';
+
+/**
+ * Writes one set of files into `outDir`; returns their paths. The set is named after the first
+ * file (`eindrapport-2018.json` → `eindrapport-2018`); its other files share that name.
+ */
 export function writeOutputsTogether(outDir: string, files: OutputFile[], fs: OutputFs = realFs): string[] {
   const dir = resolve(outDir);
+  const set = setName(files);
+  const names = outputNames(dir, set);
+  let version: string;
   try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw writeError(e, dir);
-  }
-  recoverOutputs(dir);
-  let stage: string;
-  try {
-    stage = mkdtempSync(join(dir, STAGING_PREFIX));
+    mkdirSync(names.versions, { recursive: true });
+    removeStale(dir, set);
+    version = mkdtempSync(join(names.versions, 'v-'));
   } catch (e) {
     throw writeError(e, dir);
   }
   try {
     for (const f of files) {
-      mkdirSync(dirname(join(stage, f.name)), { recursive: true });
-      fs.writeFile(join(stage, f.name), f.data);
+      mkdirSync(dirname(join(version, f.name)), { recursive: true });
+      fs.writeFile(join(version, f.name), f.data);
     }
-    fs.writeFile(join(stage, COMPLETE), `${files.map((f) => f.name).join('\n')}\n`);
+    syncDir(version);
   } catch (e) {
-    rmSync(stage, { recursive: true, force: true });
+    rmSync(version, { recursive: true, force: true });
     throw writeError(e, dir);
   }
-  commit(stage, dir);
+  try {
+    // The switch: one rename of a new symlink over the old one.
+    const tmp = `${names.current}.${process.pid}.link`;
+    replaceWithLink(names.current, `${basename(names.versions)}/${basename(version)}`, tmp);
+    syncDir(dir);
+    for (const top of new Set(files.map((f) => f.name.split('/')[0]!))) {
+      replaceWithLink(join(dir, top), `${basename(names.current)}/${top}`, tmp);
+    }
+    syncDir(dir);
+  } catch (e) {
+    throw writeError(e, dir);
+  }
+  removeStale(dir, set);
   return files.map((f) => join(dir, f.name));
 }
 
-/** Finishes a write that was interrupted while renaming; removes writes that never completed. */
-export function recoverOutputs(outDir: string): void {
+function setName(files: OutputFile[]): string {
+  const first = files[0]?.name.split('/')[0];
+  if (!first) throw new Error('writeOutputsTogether: no files to write');
+  return first.replace(/\.[^.]*$/, '');
+}
+
+function outputNames(dir: string, set: string): { versions: string; current: string } {
+  return { versions: join(dir, `.${set}.versies`), current: join(dir, `.${set}.huidig`) };
+}
+
+/**
+ * Removes what interrupted or earlier writes left: version folders the current link does not
+ * point to, half-made links, and staging folders of the layout before this one.
+ */
+export function removeStale(outDir: string, set: string): void {
   const dir = resolve(outDir);
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (!name.startsWith(STAGING_PREFIX)) continue;
-    const stage = join(dir, name);
-    if (existsSync(join(stage, COMPLETE))) commit(stage, dir);
-    else rmSync(stage, { recursive: true, force: true });
+  const { versions, current } = outputNames(dir, set);
+  let kept: string | null = null;
+  try {
+    kept = basename(readlinkSync(current));
+  } catch {
+    // No current version yet.
+  }
+  for (const name of safeList(versions)) {
+    if (name !== kept) rmSync(join(versions, name), { recursive: true, force: true });
+  }
+  for (const name of safeList(dir)) {
+    if (name.startsWith(`${basename(current)}.`) || name.startsWith(OLD_STAGING_PREFIX)) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
-function commit(stage: string, dir: string): void {
-  const names = readFileSync(join(stage, COMPLETE), 'utf8').split('\n').filter(Boolean);
-  for (const name of names) {
-    // Already moved by the interrupted run: the target holds the new file.
-    if (existsSync(join(stage, name))) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      renameSync(join(stage, name), join(dir, name));
-    }
+/** Points `path` at `target` (relative to its folder): a new link (`tmp`) renamed over the old one. */
+function replaceWithLink(path: string, target: string, tmp: string): void {
+  const existing = lstatOrNull(path);
+  if (existing?.isSymbolicLink() && readlinkSync(path) === target) return;
+  // An output folder from before this layout (a real folder): a link cannot be renamed over it.
+  if (existing?.isDirectory()) rmSync(path, { recursive: true, force: true });
+  rmSync(tmp, { force: true });
+  symlinkSync(target, tmp);
+  renameSync(tmp, path);
+}
+
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
   }
-  rmSync(stage, { recursive: true, force: true });
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Flushes a folder's entries (the names written or renamed in it) to disk. */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not every file system lets a folder be flushed; the rename is atomic regardless.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Disk full, no permission, read-only: the user's environment, said plainly, with the guarantee. */

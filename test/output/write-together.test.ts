@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import seedrandom from 'seedrandom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, formatProblem } from '../../src/load/input-error.ts';
-import { recoverOutputs, writeOutputsTogether } from '../../src/output/write-together.ts';
+import { writeOutputsTogether } from '../../src/output/write-together.ts';
 import { MINI_EDITION, ROOT } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
 
@@ -20,9 +21,12 @@ afterAll(() => {
 });
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+/** What a user sees in the output folder (the versions live in hidden entries). */
+const visible = (dir: string) => readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : '(ontbreekt)');
 
 describe('writeOutputsTogether', () => {
-  it('a disk that fills up half-way leaves the previous pair exactly as it was, with a clear error', () => {
+  it('a disk that fills up half-way leaves the previous set exactly as it was, with a clear error', () => {
     const dir = tmp();
     writeOutputsTogether(dir, [
       { name: 'r.json', data: 'oud json' },
@@ -45,26 +49,33 @@ describe('writeOutputsTogether', () => {
     expect(formatProblem((error as InputError).problems[0]!)).toMatch(/fout: de schijf is vol; de uitvoer kon niet worden geschreven\. Een vorige versie in deze map is ongewijzigd\. Maak ruimte vrij/);
     expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('oud json');
     expect(readFileSync(join(dir, 'r.pdf'), 'utf8')).toBe('oud pdf');
-    expect(readdirSync(dir).sort()).toEqual(['r.json', 'r.pdf']);
+    expect(visible(dir)).toEqual(['r.json', 'r.pdf']);
+    expect(readdirSync(join(dir, '.r.versies'))).toHaveLength(1);
   });
 
-  it('finishes a write that was killed while renaming, and drops one that was killed while writing', () => {
+  it('keeps one version: older versions, half-written ones and leftovers of the earlier layout are removed', () => {
     const dir = tmp();
-    writeOutputsTogether(dir, [{ name: 'r.json', data: 'oud json' }, { name: 'r.pdf', data: 'oud pdf' }]);
-    // Killed after the first rename: the JSON is new, the PDF old, the staging folder complete.
-    const done = join(dir, '.eindrapport-nieuw-a');
-    mkdirSync(done);
-    writeFileSync(join(dir, 'r.json'), 'nieuw json');
-    writeFileSync(join(done, 'r.pdf'), 'nieuw pdf');
-    writeFileSync(join(done, '.compleet'), 'r.json\nr.pdf\n');
-    // Killed while writing: no marker.
-    const half = join(dir, '.eindrapport-nieuw-b');
-    mkdirSync(half);
-    writeFileSync(join(half, 'r.json'), 'half');
-    recoverOutputs(dir);
-    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('nieuw json');
-    expect(readFileSync(join(dir, 'r.pdf'), 'utf8')).toBe('nieuw pdf');
-    expect(readdirSync(dir).sort()).toEqual(['r.json', 'r.pdf']);
+    // The layout before versioned folders: plain files, a real folder, a staging folder of a killed write.
+    writeFileSync(join(dir, 'r.json'), 'heel oud json');
+    mkdirSync(join(dir, 'r'));
+    writeFileSync(join(dir, 'r', 'index.html'), 'heel oud html');
+    mkdirSync(join(dir, '.eindrapport-nieuw-a'));
+    writeFileSync(join(dir, '.eindrapport-nieuw-a', 'r.pdf'), 'half');
+    const set = (what: string) => [
+      { name: 'r.json', data: `${what} json` },
+      { name: 'r/index.html', data: `${what} html` },
+      { name: 'r.pdf', data: `${what} pdf` },
+    ];
+    writeOutputsTogether(dir, set('oud'));
+    // A write killed before its switch: a version folder nobody points to, and a half-made link.
+    mkdirSync(join(dir, '.r.versies', 'v-gestopt'));
+    writeFileSync(join(dir, '.r.versies', 'v-gestopt', 'r.json'), 'half');
+    symlinkSync('.r.versies/v-gestopt', join(dir, '.r.huidig.999.link'));
+    writeOutputsTogether(dir, set('nieuw'));
+    expect([read(join(dir, 'r.json')), read(join(dir, 'r', 'index.html')), read(join(dir, 'r.pdf'))]).toEqual(['nieuw json', 'nieuw html', 'nieuw pdf']);
+    expect(readdirSync(dir).sort()).toEqual(['.r.huidig', '.r.versies', 'r', 'r.json', 'r.pdf']);
+    expect(readdirSync(join(dir, '.r.versies'))).toHaveLength(1);
+    for (const name of ['r', 'r.json', 'r.pdf']) expect(lstatSync(join(dir, name)).isSymbolicLink()).toBe(true);
   });
 
   it('an output folder that is a file is a clear error, not an internal one', () => {
@@ -72,6 +83,23 @@ describe('writeOutputsTogether', () => {
     writeFileSync(join(dir, 'bestand'), 'x');
     expect(() => writeOutputsTogether(join(dir, 'bestand'), [{ name: 'r.pdf', data: 'x' }])).toThrow(/dit is geen map/);
   });
+
+  it('a writer killed (SIGKILL) at random moments leaves one complete set, never a mix, with no repair step', async () => {
+    const random = seedrandom('write-together-kill');
+    const dir = tmp();
+    for (let k = 0; k < 12; k++) {
+      await new Promise<void>((done) => {
+        // Writes numbered sets as fast as it can; killed 0–150 ms after its first complete set.
+        const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'test/helpers/write-loop.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+        child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), Math.floor(random() * 150)));
+        child.on('exit', () => done());
+      });
+      const seen = [read(join(dir, 'r.json')), read(join(dir, 'r', 'index.html')), read(join(dir, 'r.pdf'))];
+      expect(seen[0], `kill ${k}: ${seen.join(' | ')}`).toMatch(/^set \d+$/);
+      expect(seen, `kill ${k}`).toEqual([seen[0], seen[0], seen[0]]);
+      expect(visible(dir)).toEqual(['r', 'r.json', 'r.pdf']);
+    }
+  }, 120_000);
 });
 
 /** Runs `eindrapport build` in a child process; resolves with its exit code (null when killed). */
@@ -84,7 +112,7 @@ function buildProcess(edition: string, outDir: string, killAfterMs?: number): Pr
 }
 
 describe('build killed at any moment', () => {
-  it('leaves the old outputs or the new ones (JSON, web edition, PDF), never a mix', async () => {
+  it('leaves the old outputs or the new ones (JSON, web edition, PDF), never a mix, and the next build cleans up', async () => {
     const old = copyEdition(MINI_EDITION);
     const next = copyEdition(MINI_EDITION);
     dirs.push(old.dir, next.dir);
@@ -93,21 +121,25 @@ describe('build killed at any moment', () => {
     const newOut = tmp();
     expect(await buildProcess(old.edition, oldOut)).toBe(0);
     expect(await buildProcess(next.edition, newOut)).toBe(0);
-    const pair = (dir: string) =>
+    const set = (dir: string) =>
       [hash(join(dir, 'eindrapport-2030.json')), hash(join(dir, 'eindrapport-2030', 'index.html')), hash(join(dir, 'eindrapport-2030.pdf'))].join(' ');
-    const oldPair = pair(oldOut);
-    const newPair = pair(newOut);
-    expect(oldPair).not.toBe(newPair);
-    // Kill moments spread over a build of a few seconds; each run starts from the old pair.
-    for (const ms of [400, 1400, 2400, 3400]) {
+    const oldSet = set(oldOut);
+    const newSet = set(newOut);
+    expect(oldSet).not.toBe(newSet);
+    // Random kill moments over a build of a few seconds; each run starts from the old set.
+    const random = seedrandom('build-kill');
+    for (let k = 0; k < 4; k++) {
       const out = tmp();
-      cpSync(oldOut, out, { recursive: true });
-      await buildProcess(next.edition, out, ms);
-      recoverOutputs(out);
-      expect([oldPair, newPair]).toContain(pair(out));
-      expect(readdirSync(out).sort()).toEqual(['eindrapport-2030', 'eindrapport-2030.json', 'eindrapport-2030.pdf']);
+      cpSync(oldOut, out, { recursive: true, verbatimSymlinks: true });
+      await buildProcess(next.edition, out, 300 + Math.floor(random() * 3500));
+      expect([oldSet, newSet]).toContain(set(out));
+      expect(visible(out)).toEqual(['eindrapport-2030', 'eindrapport-2030.json', 'eindrapport-2030.pdf']);
       expect(readdirSync(join(out, 'eindrapport-2030'))).toEqual(['index.html']);
+      // The next build leaves one version and nothing else.
+      expect(await buildProcess(next.edition, out)).toBe(0);
+      expect(set(out)).toBe(newSet);
+      expect(readdirSync(out).sort()).toEqual(['.eindrapport-2030.huidig', '.eindrapport-2030.versies', 'eindrapport-2030', 'eindrapport-2030.json', 'eindrapport-2030.pdf']);
+      expect(readdirSync(join(out, '.eindrapport-2030.versies'))).toHaveLength(1);
     }
-    expect(existsSync(oldOut)).toBe(true);
-  }, 120_000);
+  }, 180_000);
 });
