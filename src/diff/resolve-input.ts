@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildModel, REPORT_TEMPLATES } from '../report-model.ts';
 import { REPORT_MODEL_SCHEMA, type ReportModel } from '../model/report-types.ts';
@@ -9,6 +8,7 @@ import { readInputFile } from '../load/read-input.ts';
 import { MAX_EXPORT_BYTES } from '../load/qualtrics/read-export.ts';
 import type { DataSource } from '../load/survey.ts';
 import { editionFile } from '../load/edition-file.ts';
+import { inputKind, withInputTree, type InputTree } from '../load/input-tree.ts';
 
 /** One side of a diff: the model, what to call it, and where it came from. */
 export interface ResolvedInput {
@@ -93,10 +93,11 @@ export function resolveWorkingTree(edition: string): ResolvedInput {
 }
 
 /**
- * The edition as it was in a git revision. The revision's texts (YAML, JSON) are exported into a
- * private temporary folder and the model is built from there; the export (personal data) is never
- * written to disk: it is read from git, or from the working tree, into memory. The working tree is
- * not touched.
+ * The edition as it was in a git revision. The revision's texts (YAML, JSON, templates) are read
+ * from git into memory and the model is built from there (src/load/input-tree.ts): nothing of
+ * the revision is written to disk, so a process killed at any moment leaves no copy behind. The
+ * export (personal data) is read from git, or from the working tree, into memory as well. The
+ * working tree is not touched.
  */
 export function resolveRevision(edition: string, rev: string): ResolvedInput {
   const root = gitRoot(edition);
@@ -112,46 +113,63 @@ export function resolveRevision(edition: string, rev: string): ResolvedInput {
     throw new InputError(problem({ file: rel }, `deze editie bestaat niet in revisie ${rev} (${short}).`, 'Kies een latere revisie, of vergelijk edities met eindrapport diff <jaar> <jaar>.'));
   }
   const notes: string[] = [];
-  return withPrivateDir((tmp) => {
-    const editionDir = toPosix(dirname(rel));
-    const wanted = editionDir === '.' ? ['.'] : ['content', 'templates', 'fixtures', editionDir];
-    const paths = wanted.filter((p, i) => wanted.indexOf(p) === i && existsAt(root, sha, p) && !wanted.some((q) => q !== p && q !== '.' && p.startsWith(`${q}/`)));
-    const texts = git(root, ['ls-tree', '-r', '-z', '--name-only', sha, '--', ...paths])
-      .split('\0')
-      .filter((f) => TEXT_FILE.test(f));
-    if (texts.length) {
-      const tar = execFileSync('git', ['archive', '--format=tar', sha, '--', ...texts], { cwd: root, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] });
-      execFileSync('tar', ['-x', '-C', tmp], { input: tar, stdio: ['pipe', 'ignore', 'pipe'] });
-    }
-    const tmpEdition = join(tmp, rel);
-    const source = revisionData(root, sha, rev, tmp, tmpEdition, notes);
-    let model: ReportModel;
-    try {
-      model = buildModel(tmpEdition, undefined, undefined, templatesIn(tmp), source).model;
-    } catch (e) {
-      // Name files as git does ("HEAD~3:content/2018/narrative/rapport.yaml"), not by the temporary folder.
-      if (!(e instanceof InputError)) throw e;
-      throw new InputError(e.problems.map((p) => ({ ...p, file: inRevision(p.file, tmp, rev) })));
-    }
-    return { model, label: rev, source: `${rel} in revisie ${rev} (${short})`, notes };
-  });
+  const editionDir = toPosix(dirname(rel));
+  const wanted = editionDir === '.' ? ['.'] : ['content', 'templates', 'fixtures', editionDir];
+  const paths = wanted.filter((p, i) => wanted.indexOf(p) === i && existsAt(root, sha, p) && !wanted.some((q) => q !== p && q !== '.' && p.startsWith(`${q}/`)));
+  // Stands for the revision's top folder; every read below it is answered from memory.
+  const tree: InputTree = { root: join(root, `.eindrapport-revisie-${short}`), files: textsAt(root, sha, paths) };
+  const treeEdition = join(tree.root, rel);
+  const source = revisionData(root, sha, rev, tree.root, treeEdition, notes);
+  let model: ReportModel;
+  try {
+    model = withInputTree(tree, () => buildModel(treeEdition, undefined, undefined, templatesIn(tree.root), source).model);
+  } catch (e) {
+    // Name files as git does ("HEAD~3:content/2018/narrative/rapport.yaml"), not by the tree's stand-in folder.
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(e.problems.map((p) => ({ ...p, file: inRevision(p.file, tree.root, rev) })));
+  }
+  return { model, label: rev, source: `${rel} in revisie ${rev} (${short})`, notes };
 }
 
-/** What is exported from a revision onto disk: texts only, never a data file (CSV or other). */
+/** What is read from a revision as text: never a data file (CSV or other), which revisionData reads. */
 const TEXT_FILE = /\.(?:ya?ml|json|hbs)$/i;
+
+/** The text files under `paths` in revision `sha`, read from git into memory (one `git cat-file --batch`). */
+function textsAt(root: string, sha: string, paths: string[]): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const entries = git(root, ['ls-tree', '-r', '-z', sha, '--', ...paths])
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, path] = [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)];
+      return { type: meta.split(' ')[1], object: meta.split(' ')[2]!, path };
+    })
+    .filter((e) => e.type === 'blob' && TEXT_FILE.test(e.path));
+  if (!entries.length) return files;
+  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: entries.map((e) => e.object).join('\n') + '\n', maxBuffer: 2 ** 31 - 1, stdio: ['pipe', 'pipe', 'pipe'] });
+  let at = 0;
+  for (const e of entries) {
+    const header = out.subarray(at, out.indexOf(0x0a, at)).toString('utf8');
+    const size = Number(header.split(' ')[2]);
+    const start = at + header.length + 1;
+    files.set(e.path, Buffer.from(out.subarray(start, start + size)));
+    at = start + size + 1;
+  }
+  return files;
+}
 
 /**
  * Exports in memory for the editions of a revision: from the revision when it holds the file,
  * else from the working tree (the export is often not committed: it is large, or personal data),
  * with a note saying so.
  */
-function revisionData(root: string, sha: string, rev: string, tmp: string, tmpEdition: string, notes: string[]): DataSource {
+function revisionData(root: string, sha: string, rev: string, treeRoot: string, treeEdition: string, notes: string[]): DataSource {
   const read = new Map<string, { data: Buffer; file: string }>();
   return {
     read(dataPath) {
       const done = read.get(dataPath);
       if (done) return done;
-      const inRepo = toPosix(relative(tmp, dataPath));
+      const inRepo = toPosix(relative(treeRoot, dataPath));
       if (inRepo.startsWith('..') || isAbsolute(inRepo)) return undefined; // outside the repository: read as is
       let result: { data: Buffer; file: string } | undefined;
       if (existsAt(root, sha, inRepo)) {
@@ -160,25 +178,12 @@ function revisionData(root: string, sha: string, rev: string, tmp: string, tmpEd
         const working = join(root, inRepo);
         if (!existsSync(working)) return undefined;
         result = { data: readInputFile(working, shortPath(working), { maxBytes: MAX_EXPORT_BYTES, what: 'een Qualtrics-export' }), file: shortPath(working) };
-        notes.push(`Het databestand ${toPosix(relative(dirname(tmpEdition), dataPath))} staat niet in revisie ${rev}; het bestand uit de werkmap is gebruikt.`);
+        notes.push(`Het databestand ${toPosix(relative(dirname(treeEdition), dataPath))} staat niet in revisie ${rev}; het bestand uit de werkmap is gebruikt.`);
       }
       read.set(dataPath, result);
       return result;
     },
   };
-}
-
-/**
- * Runs `fn` with a fresh private folder (mode 0700) that is removed when `fn` returns or throws.
- * It holds texts only (see TEXT_FILE): a process killed meanwhile leaves no personal data behind.
- */
-function withPrivateDir<T>(fn: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'eindrapport-diff-'));
-  try {
-    return fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** load → analyse → model with the report templates of the side being compared (a git revision has its own). */
@@ -188,7 +193,7 @@ export function modelFromEdition(edition: string, templates: string = REPORT_TEM
 
 function templatesIn(root: string): string {
   const t = join(root, 'templates', 'report.yaml');
-  return existsSync(t) ? t : REPORT_TEMPLATES;
+  return inputKind(t) === 'file' ? t : REPORT_TEMPLATES;
 }
 
 function newestEdition(contentDir: string): string {
@@ -208,11 +213,9 @@ function gitRoot(edition: string): string {
   }
 }
 
-function inRevision(file: string, tmp: string, rev: string): string {
-  const rel = relative(realpathSync(tmp), resolve(file));
-  const relRaw = relative(tmp, resolve(file));
-  const inside = [rel, relRaw].find((r) => r && !r.startsWith('..'));
-  return inside ? `${rev}:${toPosix(inside)}` : file;
+function inRevision(file: string, treeRoot: string, rev: string): string {
+  const inside = relative(treeRoot, resolve(file));
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? `${rev}:${toPosix(inside)}` : file;
 }
 
 function git(cwd: string, args: string[]): string {

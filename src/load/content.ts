@@ -1,8 +1,8 @@
-import { readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { z } from './zod-nl.ts';
 import { locate, readYamlFile, type ParsedYaml } from './yaml-file.ts';
 import { InputError, problem, type InputProblem } from './input-error.ts';
+import { inputKind, listInputDir } from './input-tree.ts';
 
 /**
  * Narrative content: YAML files of snippets, each snippet a list of paragraphs written as
@@ -77,8 +77,8 @@ export function loadNarrative(editionDir: string, productKeys: string[]): Narrat
   const product = required('product.yaml');
   const productOverrides = new Map<string, Map<string, Snippet>>();
   const overridesDir = join(dir, 'producten');
-  if (existsSync(overridesDir)) {
-    for (const name of readdirSync(overridesDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  if (inputKind(overridesDir) === 'dir') {
+    for (const name of listInputDir(overridesDir).filter((f) => f.endsWith('.yaml')).sort()) {
       const key = basename(name, '.yaml');
       const file = join(overridesDir, name);
       if (!productKeys.includes(key)) {

@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, problem, type InputLocation } from './input-error.ts';
+import { inputKind } from './input-tree.ts';
 
 const YEAR = /^\d{4}$/;
 
@@ -50,7 +50,7 @@ export function previousEditionFile(spec: number | string, editionPath: string, 
 function findEditionFile(spec: string, contentDir: string | null): string | null {
   const candidates = contentDir !== null ? [join(contentDir, spec, 'edition.yaml'), join(spec, 'edition.yaml')] : [spec, join(spec, 'edition.yaml'), join(spec, 'edition.yml')];
   for (const c of candidates) {
-    if (/\.ya?ml$/i.test(c) && existsSync(c) && statSync(c).isFile()) return resolve(c);
+    if (/\.ya?ml$/i.test(c) && inputKind(c) === 'file') return resolve(c);
   }
   return null;
 }

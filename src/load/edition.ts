@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
-import { statSync } from 'node:fs';
 import { z } from './zod-nl.ts';
 import { InputError, problem } from './input-error.ts';
+import { inputKind } from './input-tree.ts';
 import { locate, readYamlFile } from './yaml-file.ts';
 import { previousEditionFile as resolvePreviousEdition } from './edition-file.ts';
 
@@ -220,13 +220,9 @@ export function loadEdition(path: string, dataSource?: { read(dataPath: string):
 
 /** Why the data file cannot be the export, or null: it must exist and be a regular file (not /dev/zero or a FIFO). */
 function dataFileProblem(path: string): string | null {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    return 'bestaat niet.';
-  }
-  if (stat.isDirectory()) return 'is een map, geen bestand.';
-  if (!stat.isFile()) return 'is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe) en wordt niet gelezen.';
+  const kind = inputKind(path);
+  if (kind === null) return 'bestaat niet.';
+  if (kind === 'dir') return 'is een map, geen bestand.';
+  if (kind !== 'file') return 'is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe) en wordt niet gelezen.';
   return null;
 }

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { constants } from 'node:fs';
 import { InputError, problem } from './input-error.ts';
+import { treeFile } from './input-tree.ts';
 
 /**
  * Reads one input file (YAML, template, export) with the limits every input has: a regular file
@@ -8,6 +9,8 @@ import { InputError, problem } from './input-error.ts';
  * `maxBytes`. Opened once and checked on the open descriptor, so what is checked is what is read.
  */
 export function readInputFile(path: string, file: string, limit: { maxBytes: number; what: string }): Buffer {
+  const held = treeFile(path);
+  if (held) return checkedInMemory(held.data, file, limit);
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO without a writer must not block before we can refuse it.
@@ -23,15 +26,7 @@ export function readInputFile(path: string, file: string, limit: { maxBytes: num
         problem({ file }, 'dit is geen gewoon bestand (maar bijvoorbeeld een apparaat, pipe of socket) en wordt niet gelezen.', `Geef het pad van ${limit.what} op schijf.`),
       );
     }
-    if (stat.size > limit.maxBytes) {
-      throw new InputError(
-        problem(
-          { file },
-          `het bestand is te groot: ${megabytes(stat.size)}, de grens voor ${limit.what} is ${megabytes(limit.maxBytes)}.`,
-          'Controleer of dit het goede bestand is; splits of verklein het anders.',
-        ),
-      );
-    }
+    checkSize(stat.size, file, limit);
     const buf = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {
@@ -46,6 +41,24 @@ export function readInputFile(path: string, file: string, limit: { maxBytes: num
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file of an in-memory tree (see input-tree.ts), with the same limits as one on disk. */
+function checkedInMemory(data: Buffer | null, file: string, limit: { maxBytes: number; what: string }): Buffer {
+  if (data === null) throw new InputError(problem({ file }, readErrorMessage({ code: 'ENOENT' }), 'Controleer de bestandsnaam en het pad.'));
+  checkSize(data.length, file, limit);
+  return data;
+}
+
+function checkSize(size: number, file: string, limit: { maxBytes: number; what: string }): void {
+  if (size <= limit.maxBytes) return;
+  throw new InputError(
+    problem(
+      { file },
+      `het bestand is te groot: ${megabytes(size)}, de grens voor ${limit.what} is ${megabytes(limit.maxBytes)}.`,
+      'Controleer of dit het goede bestand is; splits of verklein het anders.',
+    ),
+  );
 }
 
 export function readErrorMessage(e: unknown): string {

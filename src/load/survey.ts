@@ -2,9 +2,9 @@ import { loadEdition, type Edition } from './edition.ts';
 import { loadQuestionnaire, type Question, type Questionnaire } from './questionnaire.ts';
 import { parseQualtricsExport, readQualtricsExport } from './qualtrics/read-export.ts';
 import type { QualtricsExport } from './qualtrics/export.ts';
-import { readFileSync } from 'node:fs';
 import { InputError, problem, type InputProblem } from './input-error.ts';
-import { locate, parseYaml, type ParsedYaml } from './yaml-file.ts';
+import { locate, parseYaml, YAML_LIMITS, type ParsedYaml } from './yaml-file.ts';
+import { readInputFile } from './read-input.ts';
 import { selectResponses, type RuleLocation } from './response-filter.ts';
 import { ProblemTally } from './problem-tally.ts';
 import { verifyMapping } from './verify-mapping.ts';
@@ -85,7 +85,7 @@ function ruleLocator(edition: Edition): RuleLocation {
   let parsed: ParsedYaml | null = null;
   return (...path) => {
     try {
-      parsed ??= parseYaml(readFileSync(edition.file, 'utf8'), edition.file);
+      parsed ??= parseYaml(readInputFile(edition.file, edition.file, { maxBytes: YAML_LIMITS.maxBytes, what: 'een YAML-bestand' }).toString('utf8'), edition.file);
       return { file: edition.file, ...locate(parsed, path) };
     } catch {
       return { file: edition.file };

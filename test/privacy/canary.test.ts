@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import seedrandom from 'seedrandom';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,11 +44,12 @@ const outDir = join(root, 'uit');
 let repo: string;
 let edition: string;
 
-function run(args: string[], opts: { killAfterMs?: number; until?: RegExp } = {}): Promise<Run> {
+function run(args: string[], opts: { killAfterMs?: number; until?: RegExp; tmp?: string } = {}): Promise<Run> {
+  const tmp = opts.tmp ?? childTmp;
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/eindrapport.js'), ...args], {
       cwd: repo,
-      env: { ...process.env, TMPDIR: childTmp, TMP: childTmp, TEMP: childTmp, NO_COLOR: '1' },
+      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -144,6 +146,10 @@ describe('personal-data canary over every command', () => {
     }, 60_000);
   }
 
+  it('leaves no folder in the temporary folder either (tsx\'s cache aside)', () => {
+    expect(readdirSync(childTmp).filter((n) => !/^tsx-\d+$/.test(n))).toEqual([]);
+  });
+
   it('wrote what it should have (so the scan above had files to look at)', () => {
     const written = filesUnder(outDir).map((f) => relative(outDir, f)).sort();
     expect(written).toEqual(expect.arrayContaining(['aggregaten.json', 'diff-rev.pdf', 'diff.pdf', 'eindrapport-2030.json', 'eindrapport-2030.pdf', 'statistiek.json', 'watch/eindrapport-2030.pdf']));
@@ -166,13 +172,27 @@ describe('personal-data canary over every command', () => {
     }
   }, 60_000);
 
-  it('diff --rev killed at any moment leaves no copy of the export behind', async () => {
-    for (const ms of [150, 600, 1200, 2000]) {
-      await run(['diff', '--rev', 'HEAD', '--edition', 'content/2030/edition.yaml', '--out', join(root, 'kill', `diff-${ms}.pdf`)], { killAfterMs: ms });
-      const left = filesUnder(childTmp, isTsxCache);
-      expect(left.filter((f) => !/\.(ya?ml|json)$/.test(f))).toEqual([]);
-      expect(await canariesInFiles(filesUnder(childTmp))).toEqual([]);
-      for (const f of left) rmSync(f, { force: true });
+  it('diff --rev writes nothing into the temporary folder at any moment, and a kill at any moment leaves nothing', async () => {
+    // Every name created in TMPDIR while a full diff --rev runs (tsx's cache of compiled source code aside).
+    const diffTmp = join(root, 'diff-tmp');
+    mkdirSync(diffTmp);
+    const created: string[] = [];
+    const watcher = watch(diffTmp, (_event, name) => {
+      if (name && !/^tsx-\d+$/.test(name)) created.push(name);
+    });
+    try {
+      const r = await run(['diff', '--rev', 'HEAD', '--edition', 'content/2030/edition.yaml', '--out', join(root, 'kill', 'diff-vol.pdf')], { tmp: diffTmp });
+      expect(r.code, r.stderr).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      watcher.close();
+    }
+    expect(created).toEqual([]);
+    const random = seedrandom('diff-rev-kill');
+    for (let k = 0; k < 4; k++) {
+      await run(['diff', '--rev', 'HEAD', '--edition', 'content/2030/edition.yaml', '--out', join(root, 'kill', `diff-${k}.pdf`)], { killAfterMs: 150 + Math.floor(random() * 1850), tmp: diffTmp });
+      expect(filesUnder(diffTmp, isTsxCache)).toEqual([]);
+      expect(readdirSync(diffTmp).filter((n) => !/^tsx-\d+$/.test(n))).toEqual([]);
     }
   }, 60_000);
 });
