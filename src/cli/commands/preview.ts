@@ -13,6 +13,8 @@ export async function previewCommand(editionFile: string, outDir: string, portTe
   }
   const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
   print('Eerste build van de webeditie …');
+  // Listening from the start, as in watch: a stop during the first build cleans up.
+  const stopped = untilStopped();
   const preview = startPreview({ editionFile, outDir, port, print, sourceDateEpoch: epoch });
   try {
     await preview.ready;
@@ -23,7 +25,7 @@ export async function previewCommand(editionFile: string, outDir: string, portTe
     }
     throw e;
   }
-  await untilStopped();
+  await stopped;
   await preview.close();
   print('Gestopt.');
 }

@@ -8,9 +8,12 @@ import { startWatch } from '../../watch/watcher.ts';
 export async function watchCommand(editionFile: string, outDir: string, print: (s: string) => void): Promise<void> {
   const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
   print('Eerste build …');
+  // Listening from the start: a stop during the first build (and its warm-up in a temporary
+  // folder) waits for it and cleans up, instead of ending the process on the spot.
+  const stopped = untilStopped();
   const watcher = startWatch({ editionFile, outDir, print, sourceDateEpoch: epoch });
   await watcher.ready;
-  await untilStopped();
+  await stopped;
   await watcher.close();
   print('Gestopt.');
 }
