@@ -227,7 +227,7 @@ class ModelBuilder {
       kind: 'products',
       label: this.t(templates.parts.products.label),
       title: this.t(templates.parts.products.title),
-      intro: [...this.reportSnippet('deel-producten', 'deel-2'), respondentsBlock('respondenten-per-product', aggregates.statistics)],
+      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock('respondenten-per-product', aggregates.statistics, this.shownShares()))],
       chapters: edition.products.flatMap((p) => [
         { ...this.scopeChapter(p, 'value', templates.chapters.product_values), divider: this.productDivider(p) },
         this.scopeChapter(p, 'process', templates.chapters.product_processes),
@@ -355,7 +355,9 @@ class ModelBuilder {
 
   /** A chart followed by the rounding note where its bars' printed shares do not add up. */
   private withRoundingNote(block: ChartBlock): Block[] {
-    if (block.chart === 'multiselect' || block.chart === 'respondents') return [block];
+    if (block.chart === 'multiselect') return [block];
+    // The respondents chart's bars are the parts of one whole: their shares add up together.
+    if (block.chart === 'respondents') return [block, ...this.roundingNote(block.rows.map((r) => r.display?.respondenten ?? 0))];
     const bars = block.rows.flatMap((r) => [r.display, r.previous?.display]).filter((d): d is Record<string, number> => d !== undefined);
     return [block, ...this.roundingNote(...bars.map((d) => Object.values(d)))];
   }

@@ -97,8 +97,14 @@ export function dutchList(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
 
-export function respondentsBlock(id: string, stats: ResponseStatistics): ChartBlock {
+/**
+ * The respondents per product as a bar chart. `shown` holds each printed line's share as the
+ * report prints it (`shownResponseShares`): the bar labels, the alt text and the data table all
+ * print that number, so the shares a reader adds are the same everywhere.
+ */
+export function respondentsBlock(id: string, stats: ResponseStatistics, shown: Map<string, number>): ChartBlock {
   const products = printableProducts(stats);
+  const share = (p: { product: string; share: number }) => shown.get(p.product) ?? p.share;
   const rows: ChartRow[] = products.map((p) => ({
     label: p.product,
     question: 'respons',
@@ -107,6 +113,7 @@ export function respondentsBlock(id: string, stats: ResponseStatistics): ChartBl
     n: stats.responded,
     counts: { respondenten: p.responded },
     percentages: { respondenten: p.share },
+    display: { respondenten: share(p) },
     positive: null,
     neutral: null,
     negative: null,
@@ -120,6 +127,6 @@ export function respondentsBlock(id: string, stats: ResponseStatistics): ChartBl
     n: stats.responded,
     counts: Object.fromEntries(products.map((p) => [p.product, p.responded])),
     percentages: Object.fromEntries(products.map((p) => [p.product, p.share])),
-    description: `Staafdiagram van de respondenten per product (N = ${formatNumber(stats.responded)}): ${products.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(p.share, 1)})`).join(', ')}.`,
+    description: `Staafdiagram van de respondenten per product (N = ${formatNumber(stats.responded)}): ${products.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(share(p), 1)})`).join(', ')}.`,
   };
 }

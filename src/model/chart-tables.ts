@@ -73,7 +73,7 @@ function chartTable(b: ChartBlock, caption: string, t: ReportTemplates['appendix
       ...base,
       header: t.respondents_header,
       align: ['left', 'right', 'right'],
-      rows: b.rows.map((r) => [r.label, formatNumber(r.counts.respondenten ?? 0), pct(r.percentages.respondenten ?? null)]),
+      rows: b.rows.map((r) => [r.label, formatNumber(r.counts.respondenten ?? 0), pct(r.display?.respondenten ?? r.percentages.respondenten ?? null)]),
     };
   }
   const rows: string[][] = [];

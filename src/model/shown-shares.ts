@@ -1,12 +1,16 @@
 import type { ResponseStatistics } from '../analyse/aggregate-types.ts';
 import { roundShares, type ShareRounding } from '../analyse/rounding.ts';
+import { printableProducts } from './chart-blocks.ts';
 
 /**
  * Each product's share of all respondents as the report prints it (one decimal): in the response
- * table, on the product's divider and in the narrative ({{respons "aandeel"}}), always the same
- * number, and adding up to 100,0 unless the edition rounds independently.
+ * table, the respondents chart (label, alt text and data table), on the product's divider and in
+ * the narrative ({{respons "aandeel"}}), always the same number, and adding up to 100,0 unless the
+ * edition rounds independently. The shares rounded together are the ones printed together: products
+ * left out by disclosure control count as their one combined line ("A en B samen").
  */
 export function shownResponseShares(statistics: ResponseStatistics, rule: ShareRounding): Map<string, number> {
-  const rounded = roundShares(Object.fromEntries(statistics.perProduct.map((p) => [p.product, p.share])), 1, rule);
-  return new Map(statistics.perProduct.map((p) => [p.product, rounded[p.product]!]));
+  const printed = printableProducts(statistics);
+  const rounded = roundShares(Object.fromEntries(printed.map((p) => [p.product, p.share])), 1, rule);
+  return new Map(printed.map((p) => [p.product, rounded[p.product]!]));
 }

@@ -71,7 +71,7 @@ export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpe
       return multiselectChart(asAggregate(block.rows[0]!, 'multiselect', options.decimals), options);
     case 'respondents':
       return respondentsChart(
-        block.rows.map((r) => ({ product: r.label, responded: r.counts.respondenten ?? 0, share: r.percentages.respondenten ?? 0 })),
+        block.rows.map((r) => ({ product: r.label, responded: r.counts.respondenten ?? 0, share: r.display?.respondenten ?? r.percentages.respondenten ?? 0 })),
         options,
       );
   }

@@ -7,6 +7,7 @@ import { renderSnippet } from '../../src/model/narrative/render-snippet.ts';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../src/model/report-types.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { chartSpec } from '../../src/render/chart-images.ts';
 
 const blocksOf = (m: ReportModel): Block[] =>
   m.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
@@ -26,6 +27,22 @@ function bars(m: ReportModel): { id: string; shown: number[]; note: boolean }[] 
     }
   });
   return out;
+}
+
+/**
+ * The respondents chart's shares as a reader meets them: the bar labels ("269 (43,9%)" in the
+ * drawn chart), the alt text and the chart's data table in the appendix, each by product.
+ */
+function respondentShares(m: ReportModel): { labels: string[]; alt: string[]; table: string[]; note: boolean } {
+  const blocks = blocksOf(m);
+  const i = blocks.findIndex((b) => b.type === 'chart' && b.chart === 'respondents');
+  const chart = blocks[i] as ChartBlock;
+  const next = blocks[i + 1];
+  const spec = JSON.stringify(chartSpec(chart, { width: 451, decimals: 1 }));
+  const labels = [...spec.matchAll(/"\d[\d.]* \((\d+,\d)%\)"/g)].map((x) => x[1]!);
+  const alt = [...chart.description.matchAll(/ \d[\d.]* \((\d+,\d)%\)/g)].map((x) => x[1]!);
+  const table = blocksOf(m).find((b): b is TableBlock => b.type === 'table' && b.chart === chart.id)!.rows.map((r) => r[2]!.replace('%', ''));
+  return { labels, alt, table, note: next?.type === 'note' && next.kind === 'remark' && next.text.includes('afgerond') };
 }
 
 function responseTable(m: ReportModel): TableBlock {
@@ -49,6 +66,18 @@ describe.each([2018, 2019])('shares a reader adds, %i', (year) => {
     const total = shareColumn.pop()!;
     expect(total).toBe('100,0%');
     expect(sum(shareColumn.map(parseDutch))).toBe(100);
+  });
+
+  it('the respondents chart’s shares add up to 100,0, the same in bar labels, alt text and data table', () => {
+    const { labels, alt, table, note } = respondentShares(model);
+    expect(labels.length).toBe(model.edition.keywords.length - 3);
+    expect(sum(labels.map(parseDutch))).toBe(100);
+    expect(alt).toEqual(labels);
+    expect(table).toEqual(labels);
+    expect(note).toBe(false);
+    // and they are the response table's shares
+    const t = responseTable(model);
+    expect(t.rows.slice(0, labels.length).map((r) => r[4]!.replace('%', ''))).toEqual(labels);
   });
 
   it('positief, neutraal and negatief of one question, printed in one sentence, add up to 100', () => {
@@ -82,6 +111,10 @@ describe('independent rounding, as an edition may choose', () => {
     // The issue counted 132 of 358 bars of 2018 that did not add up.
     expect(off.length).toBeGreaterThan(50);
     expect(off.filter((b) => !b.note)).toEqual([]);
+    const respondents = respondentShares(model);
+    expect(respondents.alt).toEqual(respondents.labels);
+    expect(respondents.table).toEqual(respondents.labels);
+    expect(respondents.note).toBe(sum(respondents.labels.map(parseDutch)) !== 100);
     // and no note where everything adds up
     expect(all.filter((b) => b.note && sum(b.shown) === 100 && !all.some((o) => o.id === b.id && sum(o.shown) !== 100))).toEqual([]);
   });

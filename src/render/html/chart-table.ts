@@ -28,7 +28,7 @@ export function chartTable(block: ChartBlock, captionId: string, opts: TableOpti
     head = [labels.rowHeader, labels.respondentsHeader, labels.shareHeader];
     rows = block.rows.map((r) => ({
       header: r.label,
-      cells: [formatNumber(r.counts.respondenten ?? 0), formatPercent(r.percentages.respondenten ?? 0, opts.decimals)],
+      cells: [formatNumber(r.counts.respondenten ?? 0), formatPercent(r.display?.respondenten ?? r.percentages.respondenten ?? 0, opts.decimals)],
     }));
   } else if (block.chart === 'multiselect') {
     // One group, several answers: one answer per row.
