@@ -46,6 +46,7 @@ export function outlineSlots(model: ReportModel): Slot[] {
       if (c.topic === 'summary') {
         report(`de ${c.title.toLowerCase()}`, 'samenvatting');
         report(`de ${c.title.toLowerCase()} (per product)`, 'samenvatting-producten', false);
+        report(`de ${c.title.toLowerCase()} (wat opvalt, onder de tabel per product)`, 'samenvatting-opvallend', false);
       } else if (c.topic === 'introduction') {
         report(`de ${c.title.toLowerCase()}`, 'introductie');
       } else if (c.topic === 'values' || c.topic === 'processes') {

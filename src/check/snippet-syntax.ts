@@ -6,9 +6,12 @@ import { problem, type InputProblem } from '../load/input-error.ts';
 import {
   askedIn,
   CHAPTER_WORDS,
+  DIRECTION_WORDS,
+  EXTREME_WORDS,
   HELPER_NAMES,
   HELPERS,
   isHelperName,
+  KIND_WORDS,
   MEASURES,
   RESPONSE_MEASURES,
   type ArgKind,
@@ -232,6 +235,10 @@ class ParagraphWalker {
         return oneOf(RESPONSE_MEASURES, `onbekende responsmaat '${value}'.`);
       case 'hoofdstuk':
         return oneOf(CHAPTER_WORDS, `onbekend hoofdstuk '${value}'.`);
+      case 'richting':
+        return oneOf(at.helper === 'grootste_verandering' ? DIRECTION_WORDS.filter((w) => w !== 'vergelijkbaar') : DIRECTION_WORDS, `onbekende richting '${value}'.`);
+      case 'uiterste':
+        return oneOf(EXTREME_WORDS, `'${at.helper}' verwacht "hoogste" of "laagste", niet '${value}'.`);
       case 'aantal':
         if (Number.isNaN(parseDutchNumber(value))) this.report(node, value, `'${value}' is geen aantal.`, 'Bijvoorbeeld {{meervoud 3 "product" "producten"}}.');
         return;
@@ -249,6 +256,8 @@ class ParagraphWalker {
     } else if (key === 'groep') {
       const known = questionnaire.groups.map((g) => g.key);
       if (!known.includes(value)) this.report(node, value, `onbekende groep '${value}'.`, suggest(value, known) ?? `Kies uit: ${known.join(', ')}.`);
+    } else if (key === 'soort') {
+      if (!KIND_WORDS.includes(value)) this.report(node, value, `onbekende soort '${value}'.`, suggest(value, KIND_WORDS) ?? `Kies uit: ${KIND_WORDS.join(', ')}.`);
     } else if (key === 'segment') {
       const known = [...new Set(edition.products.flatMap((p) => p.segments.map((s) => s.key)))];
       if (value !== 'all' && !known.includes(value)) this.report(node, value, `onbekend segment '${value}'.`, suggest(value, known) ?? (known.length ? `Kies uit: ${known.join(', ')}.` : 'Geen product in deze editie heeft segmenten.'));

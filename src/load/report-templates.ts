@@ -48,6 +48,7 @@ export const ReportTemplatesSchema = z.object({
     comparison: z.object({ caption: z.string(), header: z.array(z.string()).length(4), too_few: z.string(), protected: z.string() }),
     coding: z.object({ caption: z.string(), header: z.array(z.string()).length(3), polarity: z.record(z.string(), z.string()) }),
     margins: z.object({ caption: z.string(), size: z.string(), share: z.string(), share_pair: z.string() }),
+    pattern: z.object({ caption: z.string(), product: z.string(), processes: z.string(), organisation: z.string(), too_few: z.string() }),
   }),
   appendix: z.object({
     chapter: z.string(),

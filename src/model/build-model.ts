@@ -13,6 +13,7 @@ import { renderSnippet } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
 import { marginTable } from './margin-table.ts';
+import { productPatternTable } from './product-pattern.ts';
 import { shownResponseShares } from './shown-shares.ts';
 import { assignHeadingLevels } from './heading-levels.ts';
 import { describeExclusion } from '../load/response-filter.ts';
@@ -199,10 +200,25 @@ class ModelBuilder {
           ...this.reportSnippet('samenvatting', 'samenvatting'),
           ...summaryCharts,
           ...this.reportSnippet('samenvatting-producten', 'samenvatting-producten'),
+          this.productPattern(),
+          ...this.reportSnippet('samenvatting-opvallend', 'samenvatting-opvallend'),
         ]),
         chapter('introductie', templates.chapters.introduction, 'introduction', this.reportSnippet('introductie', 'introductie')),
       ],
     };
+  }
+
+  /** The management summary's table: per product the tendency per organisation value and over the work processes. */
+  private productPattern(): Block {
+    const { edition, questionnaire, aggregates, templates } = this.input;
+    const pt = templates.tables.pattern;
+    return productPatternTable(edition, questionnaire, aggregates, {
+      caption: this.t(pt.caption),
+      product: this.t(pt.product),
+      processes: this.t(pt.processes),
+      organisation: this.t(pt.organisation),
+      tooFew: this.t(pt.too_few),
+    });
   }
 
   private organisationPart(): Part {

@@ -34,12 +34,15 @@ const POOLS: Record<ArgKind, string[]> = {
   hoofdstuk: ['betrouwbaar', 'aansluiting'],
   aantal: ['0', '1', '2', '10', '-3', '2.5'],
   tekst: ['stelling', 'stellingen', 'organisatie'],
+  richting: ['hoger', 'lager', 'vergelijkbaar', 'hoog'],
+  uiterste: ['hoogste', 'laagste', 'hoger'],
 };
 const HASH_VALUES: Record<string, string[]> = {
   scope: ['Alfa', 'Beta', 'Gamma', 'organisatie', 'organisation'],
   segment: ['A', 'B', 'C', 'all'],
   groep: ['betrouwbaar', 'aansluiting', 'x'],
   drempel: ['5', '0', '-1', 'veel'],
+  soort: ['waarden', 'werkprocessen', 'alles'],
 };
 
 const quote = (s: string) => `"${s.replaceAll('"', '')}"`;

@@ -7,6 +7,7 @@ import type { PreviousEdition } from '../../analyse/previous-edition.ts';
 import { parseDutchNumber, type Distribution } from './phrasing.ts';
 import { roundShares } from '../../analyse/rounding.ts';
 import { suggest } from './suggest.ts';
+import { analysableStatements, type StatementSet } from '../statements.ts';
 
 /**
  * What every narrative helper shares: the render's state (scope, group, the figures it used), and
@@ -162,18 +163,38 @@ export function distribution(a: Aggregate): Distribution {
   return { positive: measureValue(a, 'positive'), neutral: measureValue(a, 'neutral'), negative: measureValue(a, 'negative') };
 }
 
-/** Likert questions of the current section's group that can be analysed in scope. */
-export function groupAggregates(options: HelperOptions, scope = scopeFrom(options)): Aggregate[] {
+/** `soort="…"`: every value or every work process. */
+const KINDS: Record<string, 'value' | 'process'> = { waarden: 'value', werkprocessen: 'process' };
+export const KIND_WORDS = Object.keys(KINDS);
+
+/**
+ * The statements a helper is about: `groep="…"`, `soort="waarden"` or `soort="werkprocessen"`,
+ * else the current section's group; without any of those, all statements when `orAll`, else an error.
+ */
+export function statementSet(options: HelperOptions, orAll = false): StatementSet {
   const d = data(options);
-  const group = (options.hash?.groep as string | undefined) ?? d.group;
-  if (!group) throw new NarrativeError('deze helper werkt alleen in de tekst van een waarde of werkproces, of met groep="…".');
+  const kind = options.hash?.soort as string | undefined;
+  const explicit = options.hash?.groep as string | undefined;
+  if (kind !== undefined) {
+    if (explicit !== undefined) throw new NarrativeError('gebruik groep="…" of soort="…", niet allebei.');
+    if (!Object.hasOwn(KINDS, kind)) throw new NarrativeError(`onbekende soort '${kind}'.`, suggest(kind, KIND_WORDS) ?? `Kies uit: ${KIND_WORDS.join(', ')}.`);
+    return { type: KINDS[kind]! };
+  }
+  const group = explicit ?? d.group;
+  if (!group) {
+    if (orAll) return 'all';
+    throw new NarrativeError('deze helper werkt alleen in de tekst van een waarde of werkproces, of met groep="…" of soort="…".');
+  }
   if (!d.env.questionnaire.groups.some((g) => g.key === group)) {
     throw new NarrativeError(`onbekende groep '${group}'.`, suggest(group, d.env.questionnaire.groups.map((g) => g.key)));
   }
-  return d.env.questionnaire.questions
-    .filter((q) => q.group === group && (q.kind === 'likert' || q.kind === 'usefulness'))
-    .map((q) => d.env.aggregates.get(q.key, scope, ALL))
-    .filter((a): a is Aggregate => a !== undefined && !a.suppressed && a.positive !== null);
+  return { group };
+}
+
+/** Likert questions of the current section's group (or groep=/soort=) that can be analysed in scope. */
+export function groupAggregates(options: HelperOptions, scope = scopeFrom(options), orAll = false): Aggregate[] {
+  const { env } = data(options);
+  return analysableStatements(env.aggregates, env.questionnaire, statementSet(options, orAll), scope);
 }
 
 export const MEASURES = Object.keys(MEASURE_WORDS);

@@ -5,9 +5,10 @@ import { ORGANISATION, ALL } from '../../analyse/aggregate-types.ts';
 import { wholeOrganisation, type Product } from '../../load/edition.ts';
 import { questionText } from '../../load/questionnaire.ts';
 import { previousAggregate } from '../../analyse/previous-edition.ts';
-import { about, approximately, comparison, formatChange, fraction, parseDutchNumber, plural, tendency } from './phrasing.ts';
+import { about, approximately, comparison, formatChange, fraction, meanDistribution, parseDutchNumber, plural, tendency } from './phrasing.ts';
 import { changeSincePrevious, productVersusOrganisation, productVersusOrganisationMean } from '../../analyse/comparisons.ts';
-import { verdict } from '../../analyse/uncertainty.ts';
+import { verdict, type Verdict } from '../../analyse/uncertainty.ts';
+import type { Aggregate } from '../../analyse/aggregate-types.ts';
 import { roundShares } from '../../analyse/rounding.ts';
 import { shownResponseShares } from '../shown-shares.ts';
 import { suggest } from './suggest.ts';
@@ -18,6 +19,7 @@ import {
   data,
   distribution,
   groupAggregates,
+  KIND_WORDS,
   measureValue,
   NarrativeError,
   parseMeasure,
@@ -31,10 +33,10 @@ import {
   type Measure,
 } from './helper-context.ts';
 
-export { askedIn, CHAPTER_WORDS, MEASURES, NarrativeError, renderFrame, RESPONSE_MEASURES, type NarrativeEnv } from './helper-context.ts';
+export { askedIn, CHAPTER_WORDS, KIND_WORDS, MEASURES, NarrativeError, renderFrame, RESPONSE_MEASURES, type NarrativeEnv } from './helper-context.ts';
 
 /** What a helper argument is; `eindrapport check` validates literal arguments by this. */
-export type ArgKind = 'vraag' | 'maat' | 'antwoord' | 'groep' | 'responsmaat' | 'hoofdstuk' | 'aantal' | 'tekst';
+export type ArgKind = 'vraag' | 'maat' | 'antwoord' | 'groep' | 'responsmaat' | 'hoofdstuk' | 'aantal' | 'tekst' | 'richting' | 'uiterste';
 
 /**
  * One narrative helper: how an editor calls it, what it writes, and the code that writes it. The
@@ -77,6 +79,50 @@ function measureHelper(measure: Measure, doc: string): HelperDefinition {
       return formatPercent(shownShare(a, measure, edition), edition.rounding.text_decimals);
     },
   };
+}
+
+const DIRECTIONS: Record<string, Verdict> = { hoger: 'higher', lager: 'lower', vergelijkbaar: 'similar' };
+export const DIRECTION_WORDS = Object.keys(DIRECTIONS);
+export const EXTREME_WORDS = ['hoogste', 'laagste'];
+
+function parseDirection(word: unknown, allowSimilar = true): Verdict {
+  const known = DIRECTION_WORDS.filter((k) => allowSimilar || k !== 'vergelijkbaar');
+  if (typeof word !== 'string' || !known.includes(word)) {
+    throw new NarrativeError(`onbekende richting '${String(word)}'.`, suggest(String(word), known) ?? `Kies uit: ${known.join(', ')}.`);
+  }
+  return DIRECTIONS[word]!;
+}
+
+/**
+ * Each product next to the organisation as a whole on the statements of a set (groep=/soort=, else
+ * all): the mean difference of the positive share over the statements both can show, and whether
+ * it is significant (tested against the rest of the organisation). Products without such a
+ * statement are left out.
+ */
+function productComparisons(options: HelperOptions): { product: Product; difference: number }[] {
+  const { env } = data(options);
+  const org = new Map(groupAggregates(options, ORGANISATION, true).map((a) => [a.question, a]));
+  return env.edition.products.flatMap((product) => {
+    const both = groupAggregates(options, product.name, true).filter((a) => org.has(a.question));
+    if (!both.length) return [];
+    return [{ product, difference: productVersusOrganisationMean(both.map((a) => [a, org.get(a.question)!]), 'positive', env.aggregates.statistics).difference }];
+  });
+}
+
+/**
+ * This scope's statements of a set (groep=/soort=, else all) next to the previous edition's:
+ * each comparable statement's change in the positive share and its verdict.
+ */
+function changes(options: HelperOptions): { a: Aggregate; difference: number; verdict: Verdict }[] {
+  const d = data(options);
+  if (!d.env.previous) throw new NarrativeError('deze editie heeft geen vorige editie (previous_edition in edition.yaml).');
+  const previous = d.env.previous;
+  return groupAggregates(options, scopeFrom(options), true).flatMap((a) => {
+    const before = previousAggregate(previous, d.env.questionnaire.byKey.get(a.question)!, a.scope, ALL);
+    if (!before || before.positive === null) return [];
+    const test = changeSincePrevious(a, before, 'positive');
+    return [{ a, difference: test.difference, verdict: verdict(test, d.env.edition.comparison.min_difference) }];
+  });
 }
 
 /**
@@ -160,21 +206,20 @@ const DEFINITIONS = {
   },
   tendens: {
     args: ['vraag'], optional: 1,
-    hash: [...Q, 'groep'],
+    hash: [...Q, 'groep', 'soort'],
     printsNumber: false,
-    doc: 'Het beeld in woorden ("overwegend positief", "wisselend positief en negatief", "vooral positief"), van één stelling of gemiddeld over de stellingen van de paragraaf.',
+    doc: 'Het beeld in woorden ("overwegend positief", "wisselend positief en negatief", "vooral positief"), van één stelling of gemiddeld over de stellingen van de paragraaf (of van `groep="…"`, of met `soort="waarden"` of `"werkprocessen"` van alle waarden of werkprocessen).',
     run(...args: unknown[]) {
       const options = args.pop() as HelperOptions;
       if (args.length > 0) return tendency(distribution(aggregateFor(args[0], options)));
       const list = groupAggregates(options);
       if (!list.length) throw new NarrativeError('geen stellingen met genoeg respondenten in deze groep.');
-      const mean = (m: Measure) => list.reduce((s, a) => s + measureValue(a, m), 0) / list.length;
-      return tendency({ positive: mean('positive'), neutral: mean('neutral'), negative: mean('negative') });
+      return tendency(meanDistribution(list.map(distribution)));
     },
   },
   vergelijking: {
     args: ['vraag'], optional: 1,
-    hash: [...Q, 'groep', 'drempel'],
+    hash: [...Q, 'groep', 'soort', 'drempel'],
     printsNumber: false,
     doc: 'In een producthoofdstuk: positiever, minder positief of vergelijkbaar met de organisatie als geheel (significant en minstens `comparison.min_difference` punten).',
     run(...args: unknown[]) {
@@ -218,7 +263,7 @@ const DEFINITIONS = {
   },
   hoogste: {
     args: ['maat'],
-    hash: ['scope', 'groep'],
+    hash: ['scope', 'groep', 'soort'],
     printsNumber: false,
     doc: 'De sleutel van de stelling in de paragraaf met het hoogste aandeel van een maat; voor gebruik tussen haakjes in een andere helper.',
     run(measure: unknown, options: HelperOptions) {
@@ -230,7 +275,7 @@ const DEFINITIONS = {
   },
   laagste: {
     args: ['maat'],
-    hash: ['scope', 'groep'],
+    hash: ['scope', 'groep', 'soort'],
     printsNumber: false,
     doc: 'De sleutel van de stelling in de paragraaf met het laagste aandeel van een maat; voor gebruik tussen haakjes in een andere helper.',
     run(measure: unknown, options: HelperOptions) {
@@ -286,6 +331,69 @@ const DEFINITIONS = {
       const test = changeSincePrevious(a, before, m);
       record(options, a, `change:${m}`, test.difference);
       return formatChange(test.difference, verdict(test, d.env.edition.comparison.min_difference), d.env.previous.year);
+    },
+  },
+  uiterste_product: {
+    args: ['uiterste'],
+    hash: ['groep', 'soort'],
+    printsNumber: false,
+    doc: 'De naam van het product waarvan het aandeel positief gemiddeld het verst boven ("hoogste") of onder ("laagste") dat van de organisatie als geheel ligt, over de stellingen die beide tonen; met `soort="…"` of `groep="…"`, anders over alle stellingen.',
+    run(which: unknown, options: HelperOptions) {
+      if (typeof which !== 'string' || !EXTREME_WORDS.includes(which)) {
+        throw new NarrativeError(`uiterste_product verwacht "hoogste" of "laagste", niet '${String(which)}'.`, suggest(String(which), EXTREME_WORDS) ?? 'Bijvoorbeeld {{uiterste_product "hoogste" soort="waarden"}}.');
+      }
+      const list = productComparisons(options);
+      if (!list.length) throw new NarrativeError(`geen product heeft stellingen met genoeg respondenten om met ${wholeOrganisation(data(options).env.edition)} te vergelijken.`);
+      const sign = which === 'hoogste' ? 1 : -1;
+      return list.reduce((best, x) => (sign * x.difference > sign * best.difference ? x : best)).product.name;
+    },
+  },
+  aantal_afwijkingen: {
+    args: ['richting'],
+    hash: ['scope', 'groep', 'soort'],
+    printsNumber: true,
+    doc: 'Het aantal stellingen waarop een product duidelijk positiever ("hoger"), minder positief ("lager") of vergelijkbaar is met de organisatie als geheel, zoals `vergelijking` toetst; in `rapport.yaml` over alle producten samen.',
+    run(direction: unknown, options: HelperOptions) {
+      const want = parseDirection(direction);
+      const { env } = data(options);
+      const scope = scopeFrom(options);
+      const products = scope === ORGANISATION ? env.edition.products : env.edition.products.filter((p) => p.name === scope);
+      let count = 0;
+      for (const p of products) {
+        for (const a of groupAggregates(options, p.name, true)) {
+          const org = env.aggregates.get(a.question, ORGANISATION, ALL);
+          if (!org || org.suppressed || org.positive === null) continue;
+          if (verdict(productVersusOrganisation(a, org, 'positive', env.aggregates.statistics), env.edition.comparison.min_difference) === want) count++;
+        }
+      }
+      return count;
+    },
+  },
+  aantal_veranderingen: {
+    args: ['richting'],
+    hash: ['scope', 'groep', 'soort'],
+    printsNumber: true,
+    doc: 'Het aantal stellingen waarop het aandeel positief sinds de vorige editie duidelijk steeg ("hoger"), daalde ("lager") of gelijk bleef ("vergelijkbaar"), zoals `verschil` toetst.',
+    run(direction: unknown, options: HelperOptions) {
+      const want = parseDirection(direction);
+      return changes(options).filter((c) => c.verdict === want).length;
+    },
+  },
+  grootste_verandering: {
+    args: ['richting'],
+    hash: ['scope', 'groep', 'soort'],
+    printsNumber: false,
+    doc: 'De sleutel van de stelling met de grootste duidelijke stijging ("hoger") of daling ("lager") sinds de vorige editie; voor `stelling` en `verschil`, binnen `{{#if (aantal_veranderingen "hoger")}}`.',
+    run(direction: unknown, options: HelperOptions) {
+      const want = parseDirection(direction, false);
+      const found = changes(options).filter((c) => c.verdict === want);
+      if (!found.length) {
+        throw new NarrativeError(
+          `geen stelling is significant en relevant ${direction === 'hoger' ? 'hoger' : 'lager'} dan in ${data(options).env.previous!.year}.`,
+          `Zet de zin binnen {{#if (aantal_veranderingen "${String(direction)}")}} … {{/if}}.`,
+        );
+      }
+      return found.reduce((best, c) => (Math.abs(c.difference) > Math.abs(best.difference) ? c : best)).a.question;
     },
   },
   meervoud: {

@@ -81,6 +81,12 @@ export function tendency(d: Distribution): string {
   return `vooral ${WORD[top]}`;
 }
 
+/** The mean distribution of several statements: what `tendency` of a group of statements reads. */
+export function meanDistribution(list: readonly Distribution[]): Distribution {
+  const mean = (k: keyof Distribution) => list.reduce((sum, d) => sum + d[k], 0) / Math.max(1, list.length);
+  return { positive: mean('positive'), neutral: mean('neutral'), negative: mean('negative') };
+}
+
 /**
  * "positiever dan …", "minder positief dan …", "vergelijkbaar met …" on the positive share: the
  * verdict of the significance test and the minimum relevant difference (analyse/uncertainty.ts).
