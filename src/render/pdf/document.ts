@@ -230,7 +230,9 @@ export function blockContent(b: Block, charts: Map<string, ChartImage>): Content
             role: 'none',
             table: {
               headerRows: 1,
-              widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
+              // A table led by a text column (product, statement) spans the page, that column taking
+              // the room; one led by numbers (coding, margins) keeps its own width, so its columns stay together.
+              widths: b.header.map((_, i) => (i === 0 && b.align[0] !== 'right' ? '*' : 'auto')),
               body: [
                 b.header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: b.align[i] ?? 'left' })),
                 ...b.rows.map((r, ri) =>
