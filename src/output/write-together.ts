@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, problem } from '../load/input-error.ts';
 import { displayPath } from '../load/yaml-file.ts';
@@ -64,6 +64,8 @@ export function writeOutputsTogether(outDir: string, files: OutputFile[], fs: Ou
     mkdirSync(names.versions, { recursive: true });
     removeStale(dir, set);
     version = mkdtempSync(join(names.versions, 'v-'));
+    // mkdtemp makes the folder private; the outputs are read as before, by whoever may read the folder.
+    chmodSync(version, 0o755);
   } catch (e) {
     throw writeError(e, dir);
   }

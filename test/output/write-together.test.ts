@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
@@ -142,4 +142,28 @@ describe('build killed at any moment', () => {
       expect(readdirSync(join(out, '.eindrapport-2030.versies'))).toHaveLength(1);
     }
   }, 180_000);
+
+  it('a build stopped while writing (file-size limit, as when the disk fills up) leaves the previous set, not a new JSON beside an old PDF', async () => {
+    const old = copyEdition(MINI_EDITION);
+    const next = copyEdition(MINI_EDITION);
+    dirs.push(old.dir, next.dir);
+    next.edit('narrative/organisatie.yaml', (t) => t.replace('Het beeld is', 'Het totaalbeeld is'));
+    const out = tmp();
+    expect(await buildProcess(old.edition, out)).toBe(0);
+    const files = ['eindrapport-2030.json', 'eindrapport-2030.pdf', join('eindrapport-2030', 'index.html')].map((f) => join(out, f));
+    const present = files.filter((f) => existsSync(f));
+    const before = present.map(hash);
+    // A limit the JSON fits under and the larger files do not: the kernel stops the build (SIGXFSZ)
+    // in the middle of writing them.
+    const [json, ...larger] = present.map((f) => statSync(f).size);
+    const limit = Math.floor((json! * 1.2 + Math.min(...larger)) / 2);
+    expect(limit).toBeGreaterThan(json! * 1.1);
+    expect(limit).toBeLessThan(Math.min(...larger));
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn('prlimit', [`--fsize=${limit}`, process.execPath, join(ROOT, 'bin/eindrapport.js'), 'build', '--edition', next.edition, '--out-dir', out], { stdio: 'ignore' });
+      child.on('exit', (c) => done(c));
+    });
+    expect(code).not.toBe(0);
+    expect(present.map(hash)).toEqual(before);
+  }, 60_000);
 });
