@@ -7,6 +7,7 @@ import { aggregateSurvey } from '../src/analyse/aggregate.ts';
 import { questionText } from '../src/load/questionnaire.ts';
 import { EDITION_2018, ROOT } from './helpers/paths.ts';
 import { flattenOutline, readPdf, tableOfContents, type PdfContent } from './helpers/read-pdf.ts';
+import { flatBlocks } from './helpers/model-blocks.ts';
 
 const report = inject('report2018');
 let pdf: PdfContent;
@@ -37,9 +38,6 @@ function outlineHeadings(): string[] {
   return out;
 }
 
-function blocksOf(m: ReportModel): Block[] {
-  return m.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
-}
 
 beforeAll(async () => {
   pdf = await readPdf(report.pdfPath);
@@ -89,7 +87,7 @@ describe('the 2018 report', () => {
   it('has one chart per non-suppressed question per scope in the JSON model', () => {
     const aggregates = aggregateSurvey(loadSurvey(EDITION_2018));
     const expected = aggregates.records.filter((a) => a.segment === 'all' && !a.suppressed).map((a) => `${a.question}@${a.scope}`).sort();
-    const charts = blocksOf(model).filter((b): b is ChartBlock => b.type === 'chart' && ['likert', 'yesno', 'multiselect'].includes(b.chart));
+    const charts = flatBlocks(model).filter((b): b is ChartBlock => b.type === 'chart' && ['likert', 'yesno', 'multiselect'].includes(b.chart));
     expect(charts.map((c) => `${c.question}@${c.scope}`).sort()).toEqual(expected);
     for (const c of charts) {
       const a = aggregates.get(c.question!, c.scope, c.segment)!;
@@ -100,7 +98,7 @@ describe('the 2018 report', () => {
 
   it('traces every number in the narrative to an aggregate', () => {
     const aggregates = aggregateSurvey(loadSurvey(EDITION_2018));
-    const paragraphs = blocksOf(model).concat(model.colofon).filter((b) => b.type === 'paragraph');
+    const paragraphs = flatBlocks(model).filter((b) => b.type === 'paragraph');
     expect(paragraphs.length).toBeGreaterThan(50);
     for (const p of paragraphs) {
       for (const f of p.figures) {

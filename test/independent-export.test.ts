@@ -17,6 +17,7 @@ import { chartSpec } from '../src/render/chart-images.ts';
 import type { Block, ChartBlock, ReportModel } from '../src/model/report-types.ts';
 import { EXPORT_FILE, makeExport } from './fixtures/independent/make-export.ts';
 import { MINI_EDITION } from './helpers/paths.ts';
+import { flatBlocks } from './helpers/model-blocks.ts';
 
 const EDITION = join(import.meta.dirname, 'fixtures/independent/edition.yaml');
 
@@ -36,10 +37,6 @@ const AGREE: Record<string, number> = { 'Helemaal mee oneens': 1, 'Mee oneens': 
 function positive(rows: Record<string, string>[], column: string): { n: number; positive: number } {
   const codes = rows.map((r) => AGREE[r[column]!]).filter((c): c is number => c !== undefined);
   return { n: codes.length, positive: (100 * codes.filter((c) => c >= 4).length) / codes.length };
-}
-
-function blocks(model: ReportModel): Block[] {
-  return model.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
 }
 
 describe('an edition from an export written independently of the generator', () => {
@@ -82,7 +79,7 @@ describe('an edition from an export written independently of the generator', () 
   });
 
   it('charts each statement, per scope, with the shares recomputed from the CSV', () => {
-    const charts = blocks(model).filter((b): b is ChartBlock => b.type === 'chart' && b.chart === 'likert');
+    const charts = flatBlocks(model).filter((b): b is ChartBlock => b.type === 'chart' && b.chart === 'likert');
     const cases: [string, string, string, Record<string, string>[]][] = [
       ['vertrouwen', 'VERTR', 'organisation', counted],
       ['kennis', 'KENNIS', 'organisation', counted],
@@ -100,7 +97,7 @@ describe('an edition from an export written independently of the generator', () 
   });
 
   it('counts the new multi-select question from its one-column-per-choice cells', () => {
-    const block = blocks(model).find((b): b is ChartBlock => b.type === 'chart' && b.question === 'kanalen')!;
+    const block = flatBlocks(model).find((b): b is ChartBlock => b.type === 'chart' && b.question === 'kanalen')!;
     const ticked = counted.filter((r) => r['KANAAL_1'] || r['KANAAL_2'] || r['KANAAL_3']);
     expect(block.n).toBe(ticked.length);
     expect(block.counts).toEqual({
@@ -120,7 +117,7 @@ describe('an edition from an export written independently of the generator', () 
   it('charts a scale worded otherwise than last edition with the same colours and one legend', async () => {
     const { buildModel } = await import('../src/build.ts');
     const before = buildModel(MINI_EDITION).model;
-    const find = (m: ReportModel) => blocks(m).find((b): b is ChartBlock => b.type === 'chart' && b.id === 'organisatie-betrouwbaar-vertrouwen')!;
+    const find = (m: ReportModel) => flatBlocks(m).find((b): b is ChartBlock => b.type === 'chart' && b.id === 'organisatie-betrouwbaar-vertrouwen')!;
     const now = find(model);
     const then = find(before);
     // Last edition said "Zeer oneens", this one "Zeer mee oneens": last year's bar is in this year's words.

@@ -24,13 +24,6 @@ export interface Slot {
   required: boolean;
 }
 
-const METHODOLOGY_KEYS: Record<string, string> = {
-  design: 'onderzoeksverantwoording-opzet',
-  response: 'onderzoeksverantwoording-respons',
-  processing: 'onderzoeksverantwoording-verwerking',
-  precision: 'onderzoeksverantwoording-nauwkeurigheid',
-  confidentiality: 'onderzoeksverantwoording-vertrouwelijkheid',
-};
 /** Sections that show computed content (a table) even without text. */
 const OPTIONAL_METHODOLOGY = new Set(['onderzoeksverantwoording-nauwkeurigheid']);
 
@@ -43,24 +36,23 @@ export function outlineSlots(model: ReportModel): Slot[] {
     if (part.kind === 'products') report(`de inleiding van ${part.label ?? 'Deel II'}`, 'deel-producten');
     for (const c of part.chapters) {
       const title = `hoofdstuk${c.number !== null ? ` ${c.number}` : ''} '${c.title}'`;
-      if (c.topic === 'summary') {
-        report(`de ${c.title.toLowerCase()}`, 'samenvatting');
+      if (c.kind === 'summary') {
+        report(`de ${c.title.toLowerCase()}`, c.textKey ?? 'samenvatting');
         report(`de ${c.title.toLowerCase()} (per product)`, 'samenvatting-producten', false);
         report(`de ${c.title.toLowerCase()} (wat opvalt, onder de tabel per product)`, 'samenvatting-opvallend', false);
-      } else if (c.topic === 'introduction') {
-        report(`de ${c.title.toLowerCase()}`, 'introductie');
-      } else if (c.topic === 'values' || c.topic === 'processes') {
+      } else if (c.kind === 'introduction') {
+        report(`de ${c.title.toLowerCase()}`, c.textKey ?? 'introductie');
+      } else if (c.kind === 'values' || c.kind === 'processes') {
         const scope = c.product ?? ORGANISATION;
         const file: NarrativeFile = c.product ? 'product.yaml' : 'organisatie.yaml';
-        slots.push({ where: `de inleiding van ${title}`, scope, key: c.topic === 'values' ? 'hoofdstuk-waarden' : 'hoofdstuk-werkprocessen', file, required: true });
+        if (c.textKey) slots.push({ where: `de inleiding van ${title}`, scope, key: c.textKey, file, required: true });
         for (const s of c.sections) {
-          if (s.group) slots.push({ where: `paragraaf ${s.number ?? ''} '${s.title}'${c.product ? ` bij ${c.product}` : ''}`.replace('  ', ' '), scope, key: s.group, file, required: true });
+          if (s.textKey) slots.push({ where: `paragraaf ${s.number ?? ''} '${s.title}'${c.product ? ` bij ${c.product}` : ''}`.replace('  ', ' '), scope, key: s.textKey, file, required: true });
         }
-      } else if (c.topic === 'methodology') {
-        report(`de inleiding van ${title}`, 'onderzoeksverantwoording');
+      } else if (c.kind === 'methodology') {
+        if (c.textKey) report(`de inleiding van ${title}`, c.textKey);
         for (const s of c.sections) {
-          const key = METHODOLOGY_KEYS[s.id.replace(/^onderzoeksverantwoording-/, '')];
-          if (key) report(`paragraaf ${s.number ?? ''} '${s.title}'`, key, !OPTIONAL_METHODOLOGY.has(key));
+          if (s.textKey) report(`paragraaf ${s.number ?? ''} '${s.title}'`, s.textKey, !OPTIONAL_METHODOLOGY.has(s.textKey));
         }
       }
     }

@@ -1,6 +1,7 @@
 import { diffArrays, diffWords } from 'diff';
 import { differenceTest, finitePopulationCorrection } from '../analyse/uncertainty.ts';
-import type { Block, Chapter, ChartBlock, Part, ReportModel, Section } from '../model/report-types.ts';
+import type { Chapter, ChartBlock, ListBlock, Part, ReportModel, Section } from '../model/report-types.ts';
+import { blocksOfType, walkModel, type BlockPlace } from '../model/visit-blocks.ts';
 import {
   REPORT_DIFF_SCHEMA,
   type ChangeCounts,
@@ -65,10 +66,7 @@ export function diffModels(a: ReportModel, b: ReportModel, opts: DiffOptions): R
 }
 
 function side(model: ReportModel, label: string, source: string | null): DiffSide {
-  let respondents: number | null = null;
-  for (const part of model.parts) {
-    for (const b of part.intro) if (b.type === 'chart' && b.chart === 'respondents') respondents = b.n;
-  }
+  const respondents = blocksOfType(model, 'chart').find((b) => b.chart === 'respondents')?.n ?? null;
   return { label, source, year: model.edition.year, title: model.edition.title, respondents };
 }
 
@@ -137,15 +135,14 @@ function indexModel(model: ReportModel): Indexed {
   };
   // Products first: scopes are printed names, figures are keyed by product key so a renamed
   // product keeps its figures.
-  for (const part of model.parts) {
-    for (const c of part.chapters) {
-      if (c.product === null) continue;
-      const key = /^(.+)-(waarden|werkprocessen)$/.exec(c.id)?.[1] ?? c.product;
-      ix.productName.set(key, c.product);
-      ix.productKey.set(c.product, key);
-      ix.productChapters.set(key, [...(ix.productChapters.get(key) ?? []), c.id]);
-    }
-  }
+  walkModel(model, {
+    chapter(c) {
+      if (c.productKey === null || c.product === null) return;
+      ix.productName.set(c.productKey, c.product);
+      ix.productKey.set(c.product, c.productKey);
+      ix.productChapters.set(c.productKey, [...(ix.productChapters.get(c.productKey) ?? []), c.id]);
+    },
+  });
   const scopeKey = (scope: string) => (scope === ORGANISATION ? ORGANISATION : (ix.productKey.get(scope) ?? scope));
 
   const addQuestion = (question: string, scope: string, text: string | null) => {
@@ -193,28 +190,46 @@ function indexModel(model: ReportModel): Indexed {
     }
   };
 
-  const blocks = (list: Block[], container: string, scope: string) => {
-    const lists = new Map<string, number>();
-    list.forEach((b, i) => {
+  const containerOf = ({ part, chapter, section }: BlockPlace) =>
+    section ? `section:${section.id}` : chapter ? `chapter:${chapter.id}` : part ? `part:${part.id}` : 'colofon';
+  const partRef = (part: Part) => ({ id: part.id, label: part.label, title: part.title });
+  const chapterRef = (c: Chapter) => ({ id: c.id, number: c.number, title: c.title });
+
+  ix.containers.set('colofon', { part: null, chapter: null, section: null, label: 'Colofon' });
+  walkModel(model, {
+    part(part) {
+      ix.parts.set(part.id, part);
+      // Registered even when empty, so text added to an empty part intro is compared, not skipped.
+      ix.containers.set(`part:${part.id}`, { part: partRef(part), chapter: null, section: null, label: partTitle(part) });
+    },
+    chapter(c, part) {
+      const location: Location = { part: partRef(part), chapter: chapterRef(c), section: null, label: c.heading };
+      ix.chapters.set(c.id, { chapter: c, location, productKey: c.productKey });
+      ix.containers.set(`chapter:${c.id}`, location);
+    },
+    section(s, c, part) {
+      const location: Location = { part: partRef(part), chapter: chapterRef(c), section: { id: s.id, number: s.number, title: s.title }, label: `${c.heading} › ${s.heading}` };
+      ix.sections.set(s.id, { section: s, chapterId: c.id, location });
+      ix.containers.set(`section:${s.id}`, location);
+    },
+    block(b, place) {
+      const container = containerOf(place);
+      const scope = place.section?.scope ?? place.chapter?.product ?? ORGANISATION;
       if (b.type === 'paragraph') {
-        const prefix = b.id.replace(/-p\d+$/, '');
-        ix.texts.push({ container, group: `${container}|${prefix}`, id: b.id, kind: 'paragraph', text: b.text, source: shortSource(b.source) });
+        ix.texts.push({ container, group: `${container}|${b.source.key}`, id: b.id, kind: 'paragraph', text: b.text, source: b.source });
       } else if (b.type === 'list') {
         // Lists of suppressed statements come from the report templates, not from narrative text.
         if (b.source.key.startsWith('sentences.')) return;
-        const seen = lists.get(b.source.key) ?? 0;
-        lists.set(b.source.key, seen + 1);
-        const id = `${container.replace(/^\w+:/, '')}/lijst:${b.source.key}${seen ? `#${seen + 1}` : ''}`;
-        ix.texts.push({ container, group: `${container}|${id}`, id, kind: 'list', text: listText(b.lead, b.items), source: shortSource(b.source) });
+        ix.texts.push({ container, group: `${container}|${b.id}`, id: b.id, kind: 'list', text: listText(b.lead, b.items), source: b.source });
       } else if (b.type === 'chart') {
         chartBlock(b);
       } else if (b.type === 'caption') {
         addQuestion(b.question, scope, b.text);
       } else if (b.type === 'note' && b.suppressed) {
         const s = b.suppressed;
-        // A run of several suppressed statements is followed by the list of their wordings.
-        const next = list[i + 1];
-        const wordings = next?.type === 'list' && next.source.key.startsWith('sentences.') && next.items.length === s.questions.length ? next.items : null;
+        // A run of several suppressed statements has the list of their wordings in its figure.
+        const list = place.figure?.blocks.find((m): m is ListBlock => m.type === 'list' && m.source.key.startsWith('sentences.'));
+        const wordings = list && list.items.length === s.questions.length ? list.items : null;
         s.questions.forEach((q, qi) => {
           addQuestion(q, s.scope, wordings?.[qi] ?? null);
           for (const seg of s.segments) {
@@ -225,35 +240,14 @@ function indexModel(model: ReportModel): Indexed {
           }
         });
       }
-    });
-  };
-
-  ix.containers.set('colofon', { part: null, chapter: null, section: null, label: 'Colofon' });
-  blocks(model.colofon, 'colofon', ORGANISATION);
-  for (const part of model.parts) {
-    ix.parts.set(part.id, part);
-    const partRef = { id: part.id, label: part.label, title: part.title };
-    const partLabel = [part.label, part.title].filter((x) => x).join(' ');
-    // Registered even when empty, so text added to an empty part intro is compared, not skipped.
-    ix.containers.set(`part:${part.id}`, { part: partRef, chapter: null, section: null, label: partLabel || part.id });
-    blocks(part.intro, `part:${part.id}`, ORGANISATION);
-    for (const c of part.chapters) {
-      const chapterRef = { id: c.id, number: c.number, title: c.title };
-      const chapterLoc: Location = { part: partRef, chapter: chapterRef, section: null, label: chapterLabel(c) };
-      const productKey = c.product === null ? null : (ix.productKey.get(c.product) ?? null);
-      ix.chapters.set(c.id, { chapter: c, location: chapterLoc, productKey });
-      ix.containers.set(`chapter:${c.id}`, chapterLoc);
-      const scope = c.product ?? ORGANISATION;
-      blocks(c.intro, `chapter:${c.id}`, scope);
-      for (const s of c.sections) {
-        const loc: Location = { part: partRef, chapter: chapterRef, section: { id: s.id, number: s.number, title: s.title }, label: `${chapterLabel(c)} › ${sectionLabel(s)}` };
-        ix.sections.set(s.id, { section: s, chapterId: c.id, location: loc });
-        ix.containers.set(`section:${s.id}`, loc);
-        blocks(s.blocks, `section:${s.id}`, s.scope);
-      }
-    }
-  }
+    },
+  });
   return ix;
+}
+
+/** "Deel I Organisatie", or the part's id for a part without a title. */
+function partTitle(p: Part): string {
+  return [p.label, p.title].filter((x) => x).join(' ') || p.id;
 }
 
 /** "hoofdstuk 3 (Alfa)" */
@@ -262,23 +256,8 @@ function chapterWhere(c: Chapter): string {
   return c.product ? `${name} (${c.product})` : name;
 }
 
-function chapterLabel(c: Chapter): string {
-  return c.number === null ? c.title : `${c.number} ${c.title}`;
-}
-
-function sectionLabel(s: Section): string {
-  return s.number === null ? s.title : `${s.number} ${s.title}`;
-}
-
 function listText(lead: string | null, items: string[]): string {
   return [lead, ...items.map((i) => `• ${i}`)].filter((x) => x !== null).join(' ');
-}
-
-/** Snippet files relative to the edition ("narrative/product.yaml"), whatever the working directory. */
-function shortSource(source: { file: string; key: string }): { file: string; key: string } {
-  const file = source.file.replace(/\\/g, '/');
-  const at = file.lastIndexOf('narrative/');
-  return { file: at >= 0 ? file.slice(at) : (file.split('/').pop() ?? file), key: source.key };
 }
 
 // Structure -------------------------------------------------------------------------------------
@@ -300,13 +279,12 @@ class StructureDiff {
 
   private parts(): StructureChange[] {
     const out: StructureChange[] = [];
-    const title = (p: Part) => [p.label, p.title].filter((x) => x).join(' ') || p.id;
     for (const [id, pa] of this.A.parts) {
       const pb = this.B.parts.get(id);
-      if (!pb) out.push(change('part', 'removed', id, title(pa), null, [], null));
-      else if (title(pa) !== title(pb)) out.push(change('part', 'renamed', id, title(pb), title(pa), [], null));
+      if (!pb) out.push(change('part', 'removed', id, partTitle(pa), null, [], null));
+      else if (partTitle(pa) !== partTitle(pb)) out.push(change('part', 'renamed', id, partTitle(pb), partTitle(pa), [], null));
     }
-    for (const [id, pb] of this.B.parts) if (!this.A.parts.has(id)) out.push(change('part', 'added', id, title(pb), null, [], null));
+    for (const [id, pb] of this.B.parts) if (!this.A.parts.has(id)) out.push(change('part', 'added', id, partTitle(pb), null, [], null));
     return out;
   }
 
@@ -314,7 +292,7 @@ class StructureDiff {
     const out: StructureChange[] = [];
     const chapters = (ix: Indexed, key: string) => {
       const list = (ix.productChapters.get(key) ?? []).map((id) => ix.chapters.get(id)!.chapter);
-      const labels = list.map(chapterLabel);
+      const labels = list.map((c) => c.heading);
       return labels.length ? `${labels.length === 1 ? 'hoofdstuk' : 'hoofdstukken'} ${labels.join('; ')}` : null;
     };
     for (const [key, name] of this.A.productName) {
@@ -351,12 +329,12 @@ class StructureDiff {
     for (const [id, ca] of this.A.chapters) {
       if (skip(this.A, id)) continue;
       const cb = this.B.chapters.get(id);
-      if (!cb) out.push(change('chapter', 'removed', id, chapterLabel(ca.chapter), null, [ca.location.part?.title ?? ''].filter((x) => x), detail(this.A, id)));
+      if (!cb) out.push(change('chapter', 'removed', id, ca.chapter.heading, null, [ca.location.part?.title ?? ''].filter((x) => x), detail(this.A, id)));
       else renames.push({ id, where: chapterWhere(cb.chapter), before: normalise(ca.chapter.title, ca.chapter.product), after: normalise(cb.chapter.title, cb.chapter.product), beforeText: ca.chapter.title, afterText: cb.chapter.title });
     }
     for (const [id, cb] of this.B.chapters) {
       if (skip(this.B, id) || this.A.chapters.has(id)) continue;
-      out.push(change('chapter', 'added', id, chapterLabel(cb.chapter), null, [cb.location.part?.title ?? ''].filter((x) => x), detail(this.B, id)));
+      out.push(change('chapter', 'added', id, cb.chapter.heading, null, [cb.location.part?.title ?? ''].filter((x) => x), detail(this.B, id)));
     }
     return [...out, ...groupRenames('chapter', renames)];
   }
@@ -377,7 +355,7 @@ class StructureDiff {
       let entry = oneSided.get(key);
       if (!entry) oneSided.set(key, (entry = { change: kind, ids: [], labels: [], where: [], texts: 0 }));
       entry.ids.push(id);
-      entry.labels.push(sectionLabel(s.section));
+      entry.labels.push(s.section.heading);
       entry.where.push(this.B.chapters.get(s.chapterId)?.location.label ?? ix.chapters.get(s.chapterId)!.location.label);
       entry.texts += ix.texts.filter((t) => t.container === `section:${id}`).length;
     };
@@ -388,7 +366,7 @@ class StructureDiff {
       if (!sb) note('removed', this.A, id);
       else {
         const cb = this.B.chapters.get(sb.chapterId)!.chapter;
-        renames.push({ id, where: `${sb.section.number ?? sb.section.title} in ${chapterLabel(cb)}`, before: normalise(sa.section.title, chapter.product), after: normalise(sb.section.title, cb.product), beforeText: sa.section.title, afterText: sb.section.title });
+        renames.push({ id, where: `${sb.section.number ?? sb.section.title} in ${cb.heading}`, before: normalise(sa.section.title, chapter.product), after: normalise(sb.section.title, cb.product), beforeText: sa.section.title, afterText: sb.section.title });
       }
     }
     for (const [id, sb] of this.B.sections) {

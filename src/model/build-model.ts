@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { ALL, ORGANISATION, type Aggregate, type Aggregates, type Suppression } from '../analyse/aggregate-types.ts';
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
@@ -15,20 +16,22 @@ import { formatDutchDate } from './dutch-date.ts';
 import { marginTable } from './margin-table.ts';
 import { productPatternTable } from './product-pattern.ts';
 import { shownResponseShares } from './shown-shares.ts';
-import { assignHeadingLevels } from './heading-levels.ts';
+import { finishChapter, finishPart, type ChapterDraft, type PartDraft, type SectionDraft } from './outline.ts';
+import type { LooseBlock } from './figures.ts';
 import { describeExclusion } from '../load/response-filter.ts';
 import { answerTones, type Tone } from '../load/answer-tones.ts';
 import { chartTablesChapter } from './chart-tables.ts';
 import {
   REPORT_MODEL_SCHEMA,
-  type Block,
-  type Chapter,
+  REPORT_MODEL_VERSION,
   type ChartBlock,
   type ChartRow,
   type Disclosure,
-  type Part,
+  type ListBlock,
+  type NoteBlock,
+  type ParagraphBlock,
   type ReportModel,
-  type Section,
+  type TableBlock,
 } from './report-types.ts';
 
 export interface ModelInput {
@@ -83,6 +86,7 @@ class ModelBuilder {
     };
     const model: ReportModel = {
       schema: REPORT_MODEL_SCHEMA,
+      version: REPORT_MODEL_VERSION,
       edition: {
         year: edition.year,
         title: edition.title,
@@ -95,7 +99,7 @@ class ModelBuilder {
       },
       cover,
       colofon: this.reportSnippet('colofon', 'colofon'),
-      parts: [this.frontMatter(), this.organisationPart(), this.productsPart(), this.methodologyPart()],
+      parts: [this.frontMatter(), this.organisationPart(), this.productsPart(), this.methodologyPart()].map(finishPart),
       responses: {
         received: stats.received,
         counted: stats.responded,
@@ -105,9 +109,9 @@ class ModelBuilder {
     };
     this.checkAllSnippetsUsed();
     // The appendix closes the last part (after the methodology chapter).
-    const appendix = chartTablesChapter(model.parts, templates.appendix, this.decimals, (t, vars) => this.t(t, vars));
-    if (appendix) model.parts[model.parts.length - 1]!.chapters.push(appendix);
-    assignHeadingLevels(model.parts);
+    const appendix = chartTablesChapter(model, templates.appendix, this.decimals, (t, vars) => this.t(t, vars));
+    const last = model.parts[model.parts.length - 1]!;
+    if (appendix) last.chapters.push(finishChapter(appendix, last.title !== null));
     return model;
   }
 
@@ -138,7 +142,7 @@ class ModelBuilder {
     return narrative.productOverrides.get(product.key)?.get(key) ?? narrative.product.get(key);
   }
 
-  private render(snippet: Snippet | undefined, scope: string, group: string | null, id: string, product: Product | null): Block[] {
+  private render(snippet: Snippet | undefined, scope: string, group: string | null, id: string, product: Product | null): ParagraphBlock[] {
     if (!snippet) return [];
     this.usedSnippets.add(snippet);
     const { edition } = this.input;
@@ -150,10 +154,11 @@ class ModelBuilder {
       decimalen: edition.rounding.chart_decimals,
       minimaal_verschil: edition.comparison.min_difference,
     };
-    return renderSnippet(this.env, snippet, { scope, group, variables }, id);
+    const source = { file: editionRelative(this.input.edition.dir, snippet.file), key: snippet.key };
+    return renderSnippet(this.env, snippet, { scope, group, variables }, id).map((p) => ({ ...p, source }));
   }
 
-  private reportSnippet(key: string, id: string): Block[] {
+  private reportSnippet(key: string, id: string): ParagraphBlock[] {
     return this.render(this.snippetSource(key, null, 'report'), ORGANISATION, null, id, null);
   }
 
@@ -174,9 +179,9 @@ class ModelBuilder {
 
   // Parts -------------------------------------------------------------------------------------
 
-  private frontMatter(): Part {
+  private frontMatter(): PartDraft {
     const { templates, questionnaire, aggregates } = this.input;
-    const summaryCharts: Block[] = [];
+    const summaryCharts: LooseBlock[] = [];
     for (const g of questionnaire.groups.filter((x) => x.type === 'value')) {
       const rows = this.questionsOf(g.key, null)
         .map((q) => aggregates.get(q.key, ORGANISATION, ALL))
@@ -186,8 +191,8 @@ class ModelBuilder {
       const tones = Object.assign({}, ...rows.map((r) => tonesOf(questionnaire.byKey.get(r.question)!)));
       summaryCharts.push(...this.withRoundingNote(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones)));
     }
-    const chapter = (id: string, title: string, topic: string, intro: Block[]): Chapter => ({
-      id, number: null, title, product: null, topic, inToc: true, divider: null, intro, sections: [],
+    const chapter = (id: string, title: string, kind: 'summary' | 'introduction', textKey: string, intro: LooseBlock[]): ChapterDraft => ({
+      id, kind, number: null, title, product: null, productKey: null, textKey, inToc: true, divider: null, intro, sections: [],
     });
     return {
       id: 'voorwerk',
@@ -196,20 +201,20 @@ class ModelBuilder {
       title: null,
       intro: [],
       chapters: [
-        chapter('managementsamenvatting', templates.chapters.summary, 'summary', [
+        chapter('managementsamenvatting', templates.chapters.summary, 'summary', 'samenvatting', [
           ...this.reportSnippet('samenvatting', 'samenvatting'),
           ...summaryCharts,
           ...this.reportSnippet('samenvatting-producten', 'samenvatting-producten'),
           this.productPattern(),
           ...this.reportSnippet('samenvatting-opvallend', 'samenvatting-opvallend'),
         ]),
-        chapter('introductie', templates.chapters.introduction, 'introduction', this.reportSnippet('introductie', 'introductie')),
+        chapter('introductie', templates.chapters.introduction, 'introduction', 'introductie', this.reportSnippet('introductie', 'introductie')),
       ],
     };
   }
 
   /** The management summary's table: per product the tendency per organisation value and over the work processes. */
-  private productPattern(): Block {
+  private productPattern(): TableBlock {
     const { edition, questionnaire, aggregates, templates } = this.input;
     const pt = templates.tables.pattern;
     return productPatternTable(edition, questionnaire, aggregates, {
@@ -221,7 +226,7 @@ class ModelBuilder {
     });
   }
 
-  private organisationPart(): Part {
+  private organisationPart(): PartDraft {
     const { templates } = this.input;
     return {
       id: 'deel-1',
@@ -236,7 +241,7 @@ class ModelBuilder {
     };
   }
 
-  private productsPart(): Part {
+  private productsPart(): PartDraft {
     const { templates, edition, aggregates } = this.input;
     return {
       id: 'deel-2',
@@ -251,7 +256,7 @@ class ModelBuilder {
     };
   }
 
-  private productDivider(p: Product): Chapter['divider'] {
+  private productDivider(p: Product): ChapterDraft['divider'] {
     const { sentences } = this.input.templates;
     const stats = this.input.aggregates.statistics.perProduct.find((x) => x.product === p.name)!;
     if (stats.suppression) return { title: p.name, lines: [this.t(sentences.product_divider_protected)] };
@@ -271,21 +276,24 @@ class ModelBuilder {
     return { title: p.name, lines };
   }
 
-  private methodologyPart(): Part {
+  private methodologyPart(): PartDraft {
     const { templates, aggregates, questionnaire } = this.input;
     const number = this.chapterNumbers.get('methodology')!;
     const s = aggregates.statistics;
-    const section = (i: number, key: keyof ReportTemplates['methodology_sections'], blocks: Block[]): Section => ({
+    const section = (i: number, key: keyof ReportTemplates['methodology_sections'], blocks: LooseBlock[]): SectionDraft => ({
       id: `onderzoeksverantwoording-${key}`,
       number: `${number}.${i}`,
       title: templates.methodology_sections[key],
       group: null,
       scope: ORGANISATION,
+      textKey: METHODOLOGY_TEXTS[key],
       blocks,
     });
     const rt = templates.tables.response;
-    const responseTable: Block = {
+    const responseTable: TableBlock = {
       type: 'table',
+      id: 'ov-respons-tabel',
+      role: 'Table',
       caption: rt.caption,
       header: rt.header,
       align: ['left', 'right', 'right', 'right', 'right'],
@@ -297,12 +305,13 @@ class ModelBuilder {
       ],
       ...(s.excluded.length ? { rowsAfterTotal: s.excluded.length } : {}),
     };
-    const responseNote = this.roundingNote([...this.shownShares().values()]);
-    const excludedSentence: Block[] = s.excluded.length
+    const responseNote = this.roundingNote('ov-respons-afronding', [...this.shownShares().values()]);
+    const excludedSentence: ParagraphBlock[] = s.excluded.length
       ? [
           {
             type: 'paragraph',
             id: 'onderzoeksverantwoording-niet-meegeteld',
+            role: 'P',
             text: this.t(templates.sentences.excluded, {
               ontvangen: formatNumber(s.received),
               meegeteld: formatNumber(s.responded),
@@ -315,8 +324,10 @@ class ModelBuilder {
       : [];
     const ct = templates.tables.coding;
     const likertScale = questionnaire.questions.find((q) => q.kind === 'likert')!.answers;
-    const codingTable: Block = {
+    const codingTable: TableBlock = {
       type: 'table',
+      id: 'ov-codering-tabel',
+      role: 'Table',
       caption: ct.caption,
       header: ct.header,
       align: ['right', 'left', 'left'],
@@ -332,10 +343,12 @@ class ModelBuilder {
       chapters: [
         {
           id: 'onderzoeksverantwoording',
+          kind: 'methodology',
           number,
           title: templates.chapters.methodology,
           product: null,
-          topic: 'methodology',
+          productKey: null,
+          textKey: 'onderzoeksverantwoording',
           inToc: true,
           divider: null,
           intro: this.reportSnippet('onderzoeksverantwoording', 'onderzoeksverantwoording'),
@@ -361,29 +374,29 @@ class ModelBuilder {
    * Under independently rounded shares that do not add up to 100 (edition rounding.shares:
    * independent): a note saying why, where the reader meets them.
    */
-  private roundingNote(...sets: number[][]): Block[] {
+  private roundingNote(id: string, ...sets: number[][]): NoteBlock[] {
     const off = sets.some((shown) => {
       const total = shown.reduce((sum, v) => sum + v, 0);
       return total !== 0 && Math.abs(total - 100) > 1e-9;
     });
-    return off ? [{ type: 'note', kind: 'remark', text: this.t(this.input.templates.sentences.rounding_note) }] : [];
+    return off ? [{ type: 'note', id, role: 'P', kind: 'remark', text: this.t(this.input.templates.sentences.rounding_note) }] : [];
   }
 
   /** A chart followed by the rounding note where its bars' printed shares do not add up. */
-  private withRoundingNote(block: ChartBlock): Block[] {
+  private withRoundingNote(block: ChartBlock): LooseBlock[] {
     if (block.chart === 'multiselect') return [block];
     // The respondents chart's bars are the parts of one whole: their shares add up together.
-    if (block.chart === 'respondents') return [block, ...this.roundingNote(block.rows.map((r) => r.display?.respondenten ?? 0))];
+    if (block.chart === 'respondents') return [block, ...this.roundingNote(`${block.id}-afronding`, block.rows.map((r) => r.display?.respondenten ?? 0))];
     const bars = block.rows.flatMap((r) => [r.display, r.previous?.display]).filter((d): d is Record<string, number> => d !== undefined);
-    return [block, ...this.roundingNote(...bars.map((d) => Object.values(d)))];
+    return [block, ...this.roundingNote(`${block.id}-afronding`, ...bars.map((d) => Object.values(d)))];
   }
 
   /** ± points by group size at this edition's response rate (computed from the invited counts). */
-  private marginTable(): Block {
+  private marginTable(): TableBlock {
     const { templates, aggregates, edition } = this.input;
     const s = aggregates.statistics;
     const mt = templates.tables.margins;
-    return marginTable(edition.min_group_size, s.responded, s.invited > 0 ? s.responded / s.invited : 0, {
+    return marginTable('ov-marges-tabel', edition.min_group_size, s.responded, s.invited > 0 ? s.responded / s.invited : 0, {
       caption: this.t(mt.caption, { respons: formatPercent(s.responseRate, 1) }),
       sizeHeader: mt.size,
       shareHeader: (aandeel, rest) => (aandeel === rest ? this.t(mt.share, { aandeel }) : this.t(mt.share_pair, { aandeel, rest })),
@@ -420,12 +433,12 @@ class ModelBuilder {
   }
 
   /** The methodology's statement of the rule and of every group hidden to protect a smaller one. */
-  private disclosureBlocks(): Block[] {
+  private disclosureBlocks(): LooseBlock[] {
     const { sentences } = this.input.templates;
     const { edition } = this.input;
     const source = (key: string) => ({ file: 'templates/report.yaml', key: `sentences.${key}` });
     const protecting = this.disclosure().hidden.filter((h) => h.complementary.length || h.respondents === 'complementary');
-    const rule: Block = { type: 'paragraph', id: 'ov-onthulling', text: this.t(sentences.disclosure_rule), figures: [], source: source('disclosure_rule') };
+    const rule: ParagraphBlock = { type: 'paragraph', id: 'ov-onthulling', role: 'P', text: this.t(sentences.disclosure_rule), figures: [], source: source('disclosure_rule') };
     if (!protecting.length) return [{ ...rule, text: `${rule.text} ${this.t(sentences.disclosure_none)}` }];
     const groupName = (scope: string, segment: string) => {
       const name = scope === ORGANISATION ? edition.organisation : scope;
@@ -439,7 +452,7 @@ class ModelBuilder {
       ];
       return this.t(sentences.disclosure_item, { groep: groupName(h.scope, h.segment), wat: dutchList(what) });
     });
-    return [rule, { type: 'list', lead: this.t(sentences.disclosure_list), items, source: source('disclosure_list') }];
+    return [rule, { type: 'list', id: 'ov-onthulling-lijst', role: 'L', lead: this.t(sentences.disclosure_list), items, source: source('disclosure_list') }];
   }
 
   // Chapters and sections ---------------------------------------------------------------------
@@ -461,30 +474,31 @@ class ModelBuilder {
     return questionText(q, product?.name ?? null) ?? q.key;
   }
 
-  private scopeChapter(product: Product | null, type: GroupType, titleTemplate: string): Chapter {
+  private scopeChapter(product: Product | null, type: GroupType, titleTemplate: string): ChapterDraft {
     const scope = product?.name ?? ORGANISATION;
     const scopeId = product?.key ?? 'organisatie';
-    const topic = type === 'value' ? 'values' : 'processes';
     const id = `${scopeId}-${type === 'value' ? 'waarden' : 'werkprocessen'}`;
     const introKey = type === 'value' ? 'hoofdstuk-waarden' : 'hoofdstuk-werkprocessen';
     return {
       id,
+      kind: type === 'value' ? 'values' : 'processes',
       number: this.chapterNumbers.get(`${scope}|${type}`)!,
       title: this.t(titleTemplate, { product: product?.name ?? '' }),
       product: product?.name ?? null,
-      topic,
+      productKey: product?.key ?? null,
+      textKey: introKey,
       inToc: true,
       divider: null,
       intro: [
         ...this.render(this.snippetSource(introKey, product, 'scope'), scope, null, `${id}-intro`, product),
-        ...(product ? [this.comparisonTable(product, type)] : []),
+        ...(product ? [this.comparisonTable(product, type, `${id}-vergelijking`)] : []),
       ],
       sections: this.groupsIn(type, product).map((g) => this.groupSection(g, product, `${scopeId}-${g.key}`)),
     };
   }
 
   /** A product's positive shares next to the organisation's, per statement of the chapter. */
-  private comparisonTable(product: Product, type: GroupType): Block {
+  private comparisonTable(product: Product, type: GroupType, id: string): TableBlock {
     const { templates, aggregates } = this.input;
     const ct = templates.tables.comparison;
     const rows: string[][] = [];
@@ -510,6 +524,8 @@ class ModelBuilder {
     }
     return {
       type: 'table',
+      id,
+      role: 'Table',
       caption: this.t(ct.caption, { product: product.name }),
       header: ct.header.map((h) => this.t(h, { product: product.name })),
       rows,
@@ -518,9 +534,9 @@ class ModelBuilder {
     };
   }
 
-  private groupSection(g: QuestionGroup, product: Product | null, id: string): Section {
+  private groupSection(g: QuestionGroup, product: Product | null, id: string): SectionDraft {
     const scope = product?.name ?? ORGANISATION;
-    const blocks: Block[] = [...this.render(this.snippetSource(g.key, product, 'scope'), scope, g.key, id, product)];
+    const blocks: LooseBlock[] = [...this.render(this.snippetSource(g.key, product, 'scope'), scope, g.key, id, product)];
     const suppressedRun: Question[] = [];
     let runReason: Suppression = 'too-few';
     const flushSuppressed = () => {
@@ -529,12 +545,13 @@ class ModelBuilder {
       const suppressed = { scope, questions: suppressedRun.map((q) => q.key), segments: [ALL], reason: runReason };
       const kind = runReason === 'too-few' ? 'too-few-respondents' : 'protects-small-group';
       const [single, many] = runReason === 'too-few' ? (['too_few_single', 'too_few_many'] as const) : (['protects_single', 'protects_many'] as const);
+      const runId = `${id}-${suppressedRun[0]!.key}-weggelaten`;
       if (suppressedRun.length === 1) {
-        blocks.push({ type: 'caption', text: this.caption(suppressedRun[0]!, product), question: suppressedRun[0]!.key });
-        blocks.push({ type: 'note', kind, text: this.t(sentences[single]), suppressed });
+        blocks.push({ type: 'caption', id: `${runId}-stelling`, role: 'P', text: this.caption(suppressedRun[0]!, product), question: suppressedRun[0]!.key });
+        blocks.push({ type: 'note', id: runId, role: 'P', kind, text: this.t(sentences[single]), suppressed });
       } else {
-        blocks.push({ type: 'note', kind, text: this.t(sentences[many]), suppressed });
-        blocks.push({ type: 'list', lead: null, items: suppressedRun.map((q) => this.caption(q, product)), source: { file: 'templates/report.yaml', key: `sentences.${many}` } });
+        blocks.push({ type: 'note', id: runId, role: 'P', kind, text: this.t(sentences[many]), suppressed });
+        blocks.push({ type: 'list', id: `${runId}-stellingen`, role: 'L', lead: null, items: suppressedRun.map((q) => this.caption(q, product)), source: { file: 'templates/report.yaml', key: `sentences.${many}` } });
       }
       suppressedRun.length = 0;
     };
@@ -552,16 +569,16 @@ class ModelBuilder {
       blocks.push(...this.questionBlocks(q, a, product, `${id}-${q.key}`));
     }
     flushSuppressed();
-    return { id, number: this.env.sectionNumbers.get(`${scope}|${g.key}`) ?? null, title: g.title, group: g.key, scope, blocks };
+    return { id, number: this.env.sectionNumbers.get(`${scope}|${g.key}`) ?? null, title: g.title, group: g.key, scope, textKey: g.key, blocks };
   }
 
-  private questionBlocks(q: Question, a: Aggregate, product: Product | null, id: string): Block[] {
+  private questionBlocks(q: Question, a: Aggregate, product: Product | null, id: string): LooseBlock[] {
     const caption = this.caption(q, product);
     const kind = q.kind === 'yesno' ? 'yesno' : q.kind === 'multiselect' ? 'multiselect' : 'likert';
     const before = previousAggregate(this.input.previous, q, a.scope, ALL);
     const previous = before && kind !== 'multiselect' ? { year: this.input.previous!.year, aggregate: before } : undefined;
     const tones = tonesOf(q);
-    const blocks: Block[] = this.withRoundingNote(chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
+    const blocks: LooseBlock[] = this.withRoundingNote(chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];
@@ -579,6 +596,8 @@ class ModelBuilder {
           if (!left.length) continue;
           blocks.push({
             type: 'note',
+            id: `${id}-segmenten-${reason}`,
+            role: 'P',
             kind: reason === 'too-few' ? 'too-few-respondents' : 'protects-small-group',
             text: this.t(reason === 'too-few' ? sentences.segments_too_few : sentences.segments_protects, { segmenten: left.map((s) => s.label).join(', ') }),
             suppressed: { scope: a.scope, questions: [q.key], segments: left.map((s) => s.key), reason },
@@ -587,11 +606,25 @@ class ModelBuilder {
       }
     }
     const reasons = this.input.narrative.reasons.get(product?.key ?? 'organisatie')?.get(q.key);
-    if (reasons) blocks.push({ type: 'list', lead: reasons.lead, items: reasons.items, source: { file: reasons.file, key: reasons.key } });
+    if (reasons) blocks.push({ type: 'list', id: `${id}-redenen`, role: 'L', lead: reasons.lead, items: reasons.items, source: { file: editionRelative(this.input.edition.dir, reasons.file), key: reasons.key } });
     return blocks;
   }
 }
 
+
+/** The methodology's sections and the texts (rapport.yaml) that fill them. */
+const METHODOLOGY_TEXTS: Record<keyof ReportTemplates['methodology_sections'], string> = {
+  design: 'onderzoeksverantwoording-opzet',
+  response: 'onderzoeksverantwoording-respons',
+  processing: 'onderzoeksverantwoording-verwerking',
+  precision: 'onderzoeksverantwoording-nauwkeurigheid',
+  confidentiality: 'onderzoeksverantwoording-vertrouwelijkheid',
+};
+
+/** A narrative file's path relative to the edition's folder, with '/': the same wherever the build runs. */
+function editionRelative(editionDir: string, file: string): string {
+  return relative(editionDir, resolve(file)).split(sep).join('/');
+}
 
 /** Each answer's place in its scale, by label: the chart colours and legend follow it, not the wording. */
 function tonesOf(q: Question): Record<string, Tone> {

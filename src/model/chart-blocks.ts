@@ -32,6 +32,7 @@ export function chartBlock(id: string, chart: ChartKind, caption: string | null,
   return {
     type: 'chart',
     id,
+    role: 'Figure',
     chart,
     ...(tones && Object.keys(tones).length ? { tones } : {}),
     question: first.question,

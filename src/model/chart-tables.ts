@@ -1,6 +1,9 @@
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
-import type { Block, Chapter, ChartBlock, Part, TableBlock } from './report-types.ts';
+import type { ChartBlock, ReportModel, TableBlock } from './report-types.ts';
+import type { ChapterDraft } from './outline.ts';
+import type { LooseBlock } from './figures.ts';
+import { visitBlocks } from './visit-blocks.ts';
 
 type Fill = (template: string, vars?: Record<string, unknown>) => string;
 
@@ -14,41 +17,35 @@ export function needsDataTable(c: ChartBlock): boolean {
  * reading order, a real table with its numbers; each such chart gets `dataTable` pointing at it.
  * Readers who cannot see a chart (or want the exact numbers) find them here instead of in alt text.
  */
-export function chartTablesChapter(parts: Part[], templates: ReportTemplates['appendix'], decimals: number, fill: Fill): Chapter | null {
+export function chartTablesChapter(model: ReportModel, templates: ReportTemplates['appendix'], decimals: number, fill: Fill): ChapterDraft | null {
   const tables: TableBlock[] = [];
   const chapterTitle = fill(templates.chapter);
-  for (const part of parts) {
-    const place = (where: string | null, blocks: Block[]) => {
-      let statement: string | null = null;
-      for (const b of blocks) {
-        if (b.type !== 'chart') continue;
-        if (b.chart !== 'segments') statement = b.caption;
-        if (!needsDataTable(b)) continue;
-        const title = b.chart === 'segments' && statement ? `${statement} (${b.caption})` : (b.caption ?? '');
-        const table = chartTable(b, where ? fill(templates.caption, { plaats: where, titel: title }) : title, templates, decimals);
-        b.dataTable = { id: table.id!, link: fill(templates.link, { bijlage: chapterTitle }) };
-        b.description = `${b.description} ${fill(templates.alt, { bijlage: chapterTitle })}`;
-        tables.push(table);
-      }
-    };
-    place(part.title, part.intro);
-    for (const c of part.chapters) {
-      const chapterName = c.number === null ? c.title : `${c.number} ${c.title}`;
-      place(chapterName, c.intro);
-      for (const s of c.sections) place(s.number ? `${s.number} ${s.title}${c.product ? ` (${c.product})` : ''}` : s.title, s.blocks);
-    }
-  }
+  // A segments chart is about the statement of the chart before it.
+  let statement: string | null = null;
+  visitBlocks(model, (b, { part, chapter, section }) => {
+    if (b.type !== 'chart' || !part) return;
+    if (b.chart !== 'segments') statement = b.caption;
+    if (!needsDataTable(b)) return;
+    const where = section ? `${section.heading}${section.number && chapter!.product ? ` (${chapter!.product})` : ''}` : (chapter?.heading ?? part.title);
+    const title = b.chart === 'segments' && statement ? `${statement} (${b.caption})` : (b.caption ?? '');
+    const table = chartTable(b, where ? fill(templates.caption, { plaats: where, titel: title }) : title, templates, decimals);
+    b.dataTable = { id: table.id, link: fill(templates.link, { bijlage: chapterTitle }) };
+    b.description = `${b.description} ${fill(templates.alt, { bijlage: chapterTitle })}`;
+    tables.push(table);
+  });
   if (!tables.length) return null;
-  const intro: Block[] = [
-    { type: 'paragraph', id: 'cijfers-bij-de-grafieken-intro', text: fill(templates.intro), figures: [], source: { file: 'templates/report.yaml', key: 'appendix.intro' } },
+  const intro: LooseBlock[] = [
+    { type: 'paragraph', id: 'cijfers-bij-de-grafieken-intro', role: 'P', text: fill(templates.intro), figures: [], source: { file: 'templates/report.yaml', key: 'appendix.intro' } },
     ...tables,
   ];
   return {
     id: 'cijfers-bij-de-grafieken',
+    kind: 'appendix',
     number: null,
     title: chapterTitle,
     product: null,
-    topic: 'appendix',
+    productKey: null,
+    textKey: null,
     inToc: true,
     divider: null,
     intro,
@@ -58,7 +55,7 @@ export function chartTablesChapter(parts: Part[], templates: ReportTemplates['ap
 
 function chartTable(b: ChartBlock, caption: string, t: ReportTemplates['appendix'], decimals: number): TableBlock {
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, decimals));
-  const base = { type: 'table' as const, id: `tabel-${b.id}`, chart: b.id, caption, totalRow: false, rowHeaders: true };
+  const base = { type: 'table' as const, id: `tabel-${b.id}`, role: 'Table' as const, chart: b.id, caption, totalRow: false, rowHeaders: true };
   if (b.chart === 'multiselect') {
     const r = b.rows[0]!;
     return {

@@ -18,7 +18,7 @@ export interface MarginTableText {
  * The ± points (half the width of the 95 % Wilson interval, with the finite population
  * correction at the edition's response rate) for typical group sizes, computed — never typed.
  */
-export function marginTable(minGroupSize: number, responded: number, responseFraction: number, text: MarginTableText, decimals = 0): TableBlock {
+export function marginTable(id: string, minGroupSize: number, responded: number, responseFraction: number, text: MarginTableText, decimals = 0): TableBlock {
   const sizes = [...new Set([minGroupSize, ...SIZES])].filter((n) => n >= minGroupSize && n <= responded).sort((a, b) => a - b);
   const rows = sizes.map((n) => {
     const fpc = finitePopulationCorrection(n, responseFraction);
@@ -29,6 +29,8 @@ export function marginTable(minGroupSize: number, responded: number, responseFra
   });
   return {
     type: 'table',
+    id,
+    role: 'Table',
     caption: text.caption,
     header: [text.sizeHeader, ...SHARES.map((s) => text.shareHeader(formatPercent(s), formatPercent(100 - s)))],
     rows,

@@ -35,6 +35,7 @@ export function productPatternTable(edition: Edition, questionnaire: Questionnai
   return {
     type: 'table',
     id: 'samenvatting-per-product',
+    role: 'Table',
     caption: labels.caption,
     header: [labels.product, ...values.map((g) => g.title), labels.processes],
     rows: scopes.map(([name, scope]) => [name, ...columns.map((set) => cell(set, scope))]),

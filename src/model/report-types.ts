@@ -7,10 +7,13 @@ import type { Suppression } from '../analyse/aggregate-types.ts';
  * later the diff are all functions of this tree; none of them reaches back into data or YAML.
  * Documented in docs/report-model.md — keep it stable: other tools read the JSON.
  */
-export const REPORT_MODEL_SCHEMA = 'eindrapport/report-model@1';
+export const REPORT_MODEL_SCHEMA = 'eindrapport/report-model@2';
+/** The schema's version number (the number after the @): raised when a field is renamed or removed. */
+export const REPORT_MODEL_VERSION = 2;
 
 export interface ReportModel {
   schema: typeof REPORT_MODEL_SCHEMA;
+  version: typeof REPORT_MODEL_VERSION;
   edition: EditionInfo;
   cover: Cover;
   /** The colofon / disclaimer page, after the cover. */
@@ -78,7 +81,7 @@ export interface Part {
   chapters: Chapter[];
   /**
    * Heading level of the part's title (1), for a tagged PDF and HTML: set by the model stage for
-   * parts with a title (`headingLevels`); absent for parts without one.
+   * parts with a title; absent for parts without one.
    */
   headingLevel?: HeadingLevel;
 }
@@ -86,23 +89,35 @@ export interface Part {
 /** H1–H3: levels follow the tree, never skipping one (part 1, its chapters 2, their sections 3). */
 export type HeadingLevel = 1 | 2 | 3;
 
+/**
+ * What a chapter is: the management summary and introduction (front matter), a scope's values or
+ * work processes (Deel I for the organisation, Deel II a pair per product), the methodology, or the
+ * appendix with the numbers behind the charts.
+ */
+export type ChapterKind = 'summary' | 'introduction' | 'values' | 'processes' | 'methodology' | 'appendix';
+
 export interface Chapter {
   id: string;
+  kind: ChapterKind;
   /** Chapter number; null for unnumbered chapters (management summary, introduction). */
   number: number | null;
   title: string;
+  /** The heading as printed: number and title ("3 Waarden van DigiD"), or the title alone. */
+  heading: string;
   /** Product name for Deel II chapters. */
   product: string | null;
-  /** What the chapter is about: 'summary', 'introduction', 'values', 'processes', 'methodology'. */
-  topic: string;
+  /** The product's key in edition.yaml for Deel II chapters (stays when the product is renamed). */
+  productKey: string | null;
+  /** The key of the narrative text that introduces the chapter (null: none, e.g. the appendix). */
+  textKey: string | null;
   /** Whether the chapter appears in the table of contents and the bookmarks. */
   inToc: boolean;
   /** A divider page before the chapter (Deel II: one per product, before its chapter pair). */
   divider: { title: string; lines: string[] } | null;
   intro: Block[];
   sections: Section[];
-  /** Heading level of the chapter title: 1 in a part without a title, else 2. Set by the model stage. */
-  headingLevel?: HeadingLevel;
+  /** Heading level of the chapter title: 1 in a part without a title, else 2. */
+  headingLevel: HeadingLevel;
 }
 
 export interface Section {
@@ -110,15 +125,47 @@ export interface Section {
   /** "1.2"; null for unnumbered sections. */
   number: string | null;
   title: string;
+  /** The heading as printed: number and title ("1.2 Vakkundig"), or the title alone. */
+  heading: string;
   /** The organisation value or work process the section reports on, if any. */
   group: string | null;
   scope: string;
+  /** The key of the narrative text that fills the section (the group key, or a methodology text). */
+  textKey: string | null;
   blocks: Block[];
-  /** Heading level of the section title: one below its chapter's. Set by the model stage. */
-  headingLevel?: HeadingLevel;
+  /** Heading level of the section title: one below its chapter's. */
+  headingLevel: HeadingLevel;
 }
 
-export type Block = ParagraphBlock | CaptionBlock | ChartBlock | ListBlock | TableBlock | NoteBlock;
+/**
+ * The blocks of a part, chapter or section, in reading order. Charts and statements never stand
+ * alone: they are members of a figure.
+ */
+export type Block = ParagraphBlock | ListBlock | TableBlock | NoteBlock | FigureBlock;
+
+/** What a figure holds: its statement (when the chart is left out), charts, notes under them, a list. */
+export type FigureMember = CaptionBlock | ChartBlock | NoteBlock | ListBlock;
+
+/** Any block, also one inside a figure. */
+export type AnyBlock = Block | FigureMember;
+
+/**
+ * The structure a block is, in the vocabulary of tagged PDF (ISO 32000 standard structure types);
+ * an HTML edition maps it to its element (P → p, L → ul, Table → table, Figure → figure, Div → div).
+ */
+export type BlockRole = 'P' | 'L' | 'Table' | 'Figure' | 'Div';
+
+/**
+ * What is kept together on one page: a chart with the notes right under it and its segments
+ * chart; or a statement whose figures are left out with its note, or such a note with the list of
+ * its statements. Role Div: a group, its members carry their own roles.
+ */
+export interface FigureBlock {
+  type: 'figure';
+  id: string;
+  role: 'Div';
+  blocks: FigureMember[];
+}
 
 /** A number printed in a paragraph, and the aggregate it came from. */
 export interface FigureRef {
@@ -130,17 +177,31 @@ export interface FigureRef {
   value: number;
 }
 
+/**
+ * Where a text comes from, for editors: the file relative to the edition's folder
+ * ("narrative/rapport.yaml"), or "templates/report.yaml" for eindrapport's own report templates;
+ * and the key in that file.
+ */
+export interface TextSource {
+  file: string;
+  key: string;
+}
+
 export interface ParagraphBlock {
   type: 'paragraph';
   id: string;
+  role: 'P';
   text: string;
   figures: FigureRef[];
   /** Which snippet produced it: file and key path, for editors. */
-  source: { file: string; key: string };
+  source: TextSource;
 }
 
+/** A statement printed without its chart (its figures are left out); always in a figure with its note. */
 export interface CaptionBlock {
   type: 'caption';
+  id: string;
+  role: 'P';
   text: string;
   question: string;
 }
@@ -185,6 +246,8 @@ export interface ChartRow extends MeasuredResult {
 export interface ChartBlock {
   type: 'chart';
   id: string;
+  /** The chart image; its caption (the statement) is the Figure's Caption. */
+  role: 'Figure';
   chart: ChartKind;
   /**
    * Each answer's place in its scale, by label ('negative-2' … 'positive-2', 'neutral', 'other',
@@ -212,13 +275,18 @@ export interface ChartBlock {
 
 export interface ListBlock {
   type: 'list';
+  id: string;
+  role: 'L';
   lead: string | null;
   items: string[];
-  source: { file: string; key: string };
+  source: TextSource;
 }
 
 export interface TableBlock {
   type: 'table';
+  /** Stable id; tables that other blocks link to (the appendix tables of charts) are `tabel-<chart id>`. */
+  id: string;
+  role: 'Table';
   caption: string;
   header: string[];
   rows: string[][];
@@ -228,8 +296,6 @@ export interface TableBlock {
   align: ('left' | 'right')[];
   /** The last row is a total (printed bold). */
   totalRow: boolean;
-  /** Stable id, for tables that other blocks link to (the appendix tables of charts). */
-  id?: string;
   /** The first cell of each row names the row (a row header: TH with scope Row in a tagged PDF). */
   rowHeaders?: boolean;
   /** For a chart's table in the appendix: the chart block it gives the numbers of. */
@@ -238,6 +304,8 @@ export interface TableBlock {
 
 export interface NoteBlock {
   type: 'note';
+  id: string;
+  role: 'P';
   /**
    * too-few-respondents: groups below the minimum group size; protects-small-group: groups large
    * enough but left out so that a small group cannot be worked out by subtraction.

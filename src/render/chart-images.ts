@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { UNKNOWN_INTERVALS, type Aggregate } from '../analyse/aggregate-types.ts';
 import { roundTo } from '../analyse/rounding.ts';
-import type { ChartBlock, ChartRow, ReportModel, Block } from '../model/report-types.ts';
+import type { ChartBlock, ChartRow, ReportModel } from '../model/report-types.ts';
+import { blocksOfType } from '../model/visit-blocks.ts';
 import { likertChart } from './charts/likert.ts';
 import { segmentsChart } from './charts/segments.ts';
 import { valueSummaryChart } from './charts/value-summary.ts';
@@ -11,20 +12,6 @@ import { respondentsChart } from './charts/respondents.ts';
 import type { ChartOptions, ChartRow as ChartInputRow } from './charts/types.ts';
 import { renderChartSvg } from './charts/render-svg.ts';
 import type { ChartImage } from './pdf/document.ts';
-
-/** Every chart block in reading order. */
-export function chartBlocks(model: ReportModel): ChartBlock[] {
-  const out: ChartBlock[] = [];
-  const visit = (blocks: Block[]) => blocks.forEach((b) => b.type === 'chart' && out.push(b));
-  for (const part of model.parts) {
-    visit(part.intro);
-    for (const c of part.chapters) {
-      visit(c.intro);
-      c.sections.forEach((s) => visit(s.blocks));
-    }
-  }
-  return out;
-}
 
 /** The chart modules read aggregates; a model row carries the same numbers. */
 function asAggregate(row: ChartRow, kind: Aggregate['kind'], decimals: number): Aggregate {
@@ -88,7 +75,7 @@ export async function renderChartImages(
   cache?: Map<string, ChartImage>,
   adjust: (spec: TopLevelSpec) => TopLevelSpec = (spec) => spec,
 ): Promise<Map<string, ChartImage>> {
-  const blocks = chartBlocks(model);
+  const blocks = blocksOfType(model, 'chart');
   const images = new Map<string, ChartImage>();
   for (const [i, block] of blocks.entries()) {
     const previousYear = block.rows.find((r) => r.previous)?.previous?.year;

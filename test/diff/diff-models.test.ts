@@ -3,6 +3,7 @@ import { diffModels, type ReportDiff, type StructureChange } from '../../src/dif
 import { diffMarkdown } from '../../src/diff/markdown.ts';
 import type { ParagraphBlock, ReportModel } from '../../src/model/report-types.ts';
 import { addGamma, clone, miniVariant, setAnswer } from './helpers.ts';
+import { blocksOfType } from '../../src/model/visit-blocks.ts';
 
 const base = miniVariant();
 const diff = (b: ReportModel, threshold = 5): ReportDiff => diffModels(base.model, b, { threshold });
@@ -119,14 +120,7 @@ describe('diffModels: figures', () => {
     // Same shares, every N × 100: 300/500 → 400/500 is significant (z = 3,3), and so is 500/800 → 600/800.
     const scaled = (m: ReportModel) => {
       const c = clone(m);
-      const visit = (blocks: ReportModel['colofon']) => blocks.forEach((b) => b.type === 'chart' && b.rows.forEach((r) => (r.n *= 100)));
-      for (const part of c.parts) {
-        visit(part.intro);
-        for (const ch of part.chapters) {
-          visit(ch.intro);
-          ch.sections.forEach((s) => visit(s.blocks));
-        }
-      }
+      for (const b of blocksOfType(c, 'chart')) b.rows.forEach((r) => (r.n *= 100));
       return c;
     };
     const [a, b] = [scaled(base.model), scaled(changed.model)];

@@ -42,7 +42,7 @@ describe('resolveInput', () => {
   it('refuses a JSON file that is not a report model, in Dutch', () => {
     const other = join(dir, 'ander.json');
     writeFileSync(other, JSON.stringify({ schema: 'eindrapport/aggregates@1' }));
-    expect(messageOf(() => resolveInput(other))).toBe("dit is geen rapportmodel: het schema is 'eindrapport/aggregates@1', verwacht 'eindrapport/report-model@1'.");
+    expect(messageOf(() => resolveInput(other))).toBe("dit is geen rapportmodel: het schema is 'eindrapport/aggregates@1', verwacht 'eindrapport/report-model@2'.");
     const none = join(dir, 'leeg.json');
     writeFileSync(none, '[]');
     expect(messageOf(() => resolveInput(none))).toContain('er staat geen schema in');

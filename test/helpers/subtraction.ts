@@ -1,4 +1,5 @@
 import type { Block, ChartBlock, ReportModel } from '../../src/model/report-types.ts';
+import { flatBlocks } from './model-blocks.ts';
 
 /** What an outsider knows of an edition's structure: products and their segments, by name/label. */
 export interface Structure {
@@ -15,12 +16,6 @@ export interface Derived {
   counts: Record<string, number>;
 }
 
-function blocksOf(model: ReportModel): Block[] {
-  return [
-    ...model.colofon,
-    ...model.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]),
-  ];
-}
 
 interface Cell {
   n: number;
@@ -40,7 +35,7 @@ export function derivableSmallGroups(model: ReportModel, structure: Structure): 
     m.set(`${scope}|${segment}`, cell);
     cells.set(question, m);
   };
-  for (const b of blocksOf(model)) {
+  for (const b of flatBlocks(model)) {
     if (b.type === 'chart' && b.chart !== 'respondents') {
       for (const r of (b as ChartBlock).rows) put(r.question, r.scope, r.segment, { n: r.n, counts: r.counts });
     }
@@ -102,7 +97,7 @@ export function derivableSmallRespondentCounts(model: ReportModel, structure: St
     const rest = num(total[1]!) - singles.reduce((s, m) => s + num(m[1]!), 0);
     if (small(rest)) out.push(`${product.name}: ${rest} in de niet genoemde segmenten`);
   }
-  for (const b of blocksOf(model)) {
+  for (const b of flatBlocks(model)) {
     if (b.type !== 'chart' || b.chart !== 'respondents') continue;
     const singles = b.rows.filter((r) => !r.label.endsWith(' samen')).map((r) => r.counts.respondenten ?? 0);
     for (const v of singles) if (small(v)) out.push(`respondentengrafiek: ${v}`);

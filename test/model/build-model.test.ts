@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/build.ts';
 import type { Block, ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
+import { flatBlocks } from '../helpers/model-blocks.ts';
 
 const { model } = buildModel(MINI_EDITION);
-const allBlocks = (): Block[] =>
-  model.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
+const allBlocks = () => flatBlocks(model);
 const paragraphs = () => allBlocks().filter((b): b is ParagraphBlock => b.type === 'paragraph');
 const charts = () => allBlocks().filter((b): b is ChartBlock => b.type === 'chart');
 
@@ -39,9 +39,9 @@ describe('buildReportModel', () => {
 
   it('switches to the too-few sentence and leaves out chart and percentages for small groups', () => {
     const beta = model.parts[2]!.chapters[3]!.sections[0]!;
-    expect(beta.blocks.map((b) => b.type)).toEqual(['paragraph', 'chart', 'caption', 'note']);
+    expect(beta.blocks.map((b) => (b.type === 'figure' ? b.blocks.map((m) => m.type) : b.type))).toEqual(['paragraph', ['chart'], ['caption', 'note']]);
     expect((beta.blocks[0] as ParagraphBlock).text).toBe('Te weinig aangesloten afnemers bij Beta.');
-    expect(beta.blocks[3]).toMatchObject({ type: 'note', kind: 'too-few-respondents' });
+    expect(beta.blocks[2]).toMatchObject({ type: 'figure', role: 'Div', blocks: [{ type: 'caption' }, { type: 'note', kind: 'too-few-respondents' }] });
   });
 
   it('has one chart per non-suppressed question per scope, carrying its numbers', () => {
@@ -63,14 +63,15 @@ describe('buildReportModel', () => {
     expect(charts().some((c) => c.chart === 'segments' && c.question === 'vertrouwen')).toBe(false);
     expect(model.disclosure.hidden).toContainEqual({ scope: 'Alfa', segment: 'A', tooFew: [], complementary: ['vertrouwen', 'tevreden-aansluiting'], respondents: null });
     const alfa = model.parts[2]!.chapters[1]!.sections[0]!.blocks;
-    expect(alfa.find((b) => b.type === 'note')).toMatchObject({ kind: 'protects-small-group', suppressed: { scope: 'Alfa', questions: ['tevreden-aansluiting'], reason: 'complementary' } });
+    expect(alfa.flatMap((b) => (b.type === 'figure' ? b.blocks : [b])).find((b) => b.type === 'note')).toMatchObject({ kind: 'protects-small-group', suppressed: { scope: 'Alfa', questions: ['tevreden-aansluiting'], reason: 'complementary' } });
   });
 
   it('adds the curated reasons list after the chart it belongs to', () => {
     const s = model.parts[1]!.chapters[1]!.sections[0]!;
     const i = s.blocks.findIndex((b) => b.type === 'list');
     expect(s.blocks[i]).toMatchObject({ lead: 'Wie niet tevreden is, noemt:', items: ['Het duurde lang', 'De uitleg was onduidelijk'] });
-    expect((s.blocks[i - 1] as ChartBlock).question).toBe('tevreden-aansluiting');
+    const before = s.blocks[i - 1]!;
+    expect(before.type === 'figure' && before.blocks[0]!.type === 'chart' && before.blocks[0]!.question).toBe('tevreden-aansluiting');
   });
 
   it('writes the response table from the statistics', () => {

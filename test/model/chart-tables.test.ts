@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/report-model.ts';
 import { formatNumber, formatPercent } from '../../src/analyse/dutch-number.ts';
-import type { Block, ChartBlock, ReportModel, TableBlock } from '../../src/model/report-types.ts';
+import type { ChartBlock, ReportModel, TableBlock } from '../../src/model/report-types.ts';
 import { EDITION_2018 } from '../helpers/paths.ts';
+import { flatBlocks } from '../helpers/model-blocks.ts';
 
 let model: ReportModel;
-const blocks = (m: ReportModel): Block[] =>
-  m.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
+const blocks = (m: ReportModel) => flatBlocks(m);
 
 beforeAll(() => {
   model = buildModel(EDITION_2018).model;

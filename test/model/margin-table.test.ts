@@ -8,7 +8,7 @@ const text = { caption: 'Foutmarge', sizeHeader: 'N', shareHeader: (a: string, b
 
 describe('margin table', () => {
   it('gives ± points computed from the Wilson interval with the finite population correction', () => {
-    const t = marginTable(10, 620, 620 / 2700, text);
+    const t = marginTable('marges', 10, 620, 620 / 2700, text);
     expect(t.header).toEqual(['N', 'bij 50%', 'bij 25% of 75%', 'bij 10% of 90%']);
     expect(t.rows.map((r) => r[0])).toEqual(['10', '20', '30', '50', '100', '200', '500']);
     // N = 100 at 50 %, worked by hand: f = 620/2700 = 0,2296, so N = 435,5 and the variance

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/build.ts';
-import type { Block, ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
+import type { ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
+import { flatBlocks } from '../helpers/model-blocks.ts';
 
 /** content/2030 (the mini edition) and content/2031, which names 2030 as its previous edition. */
 function twoEditions(edit2031: (dir: string) => void): string {
@@ -17,8 +18,7 @@ function twoEditions(edit2031: (dir: string) => void): string {
   return file;
 }
 
-const blocks = (m: ReturnType<typeof buildModel>['model']): Block[] =>
-  m.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
+const blocks = (m: ReturnType<typeof buildModel>['model']) => flatBlocks(m);
 
 describe('an edition with a previous edition', () => {
   it('shows last year beside this year where the question is comparable', () => {

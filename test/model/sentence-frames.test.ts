@@ -70,7 +70,7 @@ describe('sentence frames', () => {
     const { model } = buildModel(MINI_EDITION);
     const summary = model.parts[0]!.chapters[0]!;
     const text = ['Alfa', 'Beta', 'Alfa'].map((p, i) => `Rond ${p} is het oordeel ${['overwegend positief', 'vooral neutraal', 'wisselend positief en neutraal'][i]}.`).join(' ');
-    summary.intro.push({ type: 'paragraph', id: 'x-p1', text, figures: [], source: { file: 'x', key: 'x' } });
+    summary.intro.push({ type: 'paragraph', id: 'x-p1', role: 'P', text, figures: [], source: { file: 'x', key: 'x' } });
     expect(repeatedFrames(model)).toEqual([{ id: 'x-p1', frame: 'Rond P is het oordeel T.', times: 3 }]);
   });
 

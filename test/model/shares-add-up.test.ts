@@ -8,15 +8,14 @@ import type { Block, ChartBlock, ReportModel, TableBlock } from '../../src/model
 import { copyEdition } from '../helpers/temp-edition.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { chartSpec } from '../../src/render/chart-images.ts';
+import { flatBlocks } from '../helpers/model-blocks.ts';
 
-const blocksOf = (m: ReportModel): Block[] =>
-  m.parts.flatMap((p) => [...p.intro, ...p.chapters.flatMap((c) => [...c.intro, ...c.sections.flatMap((s) => s.blocks)])]);
 const parseDutch = (text: string) => Number(text.replace('%', '').replace(/\./g, '').replace(',', '.'));
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 1000) / 1000;
 
 /** Every bar of every chart whose segments a reader adds, with what it prints. */
 function bars(m: ReportModel): { id: string; shown: number[]; note: boolean }[] {
-  const blocks = blocksOf(m);
+  const blocks = flatBlocks(m);
   const out: { id: string; shown: number[]; note: boolean }[] = [];
   blocks.forEach((b, i) => {
     if (b.type !== 'chart' || b.chart === 'multiselect' || b.chart === 'respondents') return;
@@ -34,19 +33,19 @@ function bars(m: ReportModel): { id: string; shown: number[]; note: boolean }[] 
  * drawn chart), the alt text and the chart's data table in the appendix, each by product.
  */
 function respondentShares(m: ReportModel): { labels: string[]; alt: string[]; table: string[]; note: boolean } {
-  const blocks = blocksOf(m);
+  const blocks = flatBlocks(m);
   const i = blocks.findIndex((b) => b.type === 'chart' && b.chart === 'respondents');
   const chart = blocks[i] as ChartBlock;
   const next = blocks[i + 1];
   const spec = JSON.stringify(chartSpec(chart, { width: 451, decimals: 1 }));
   const labels = [...spec.matchAll(/"\d[\d.]* \((\d+,\d)%\)"/g)].map((x) => x[1]!);
   const alt = [...chart.description.matchAll(/ \d[\d.]* \((\d+,\d)%\)/g)].map((x) => x[1]!);
-  const table = blocksOf(m).find((b): b is TableBlock => b.type === 'table' && b.chart === chart.id)!.rows.map((r) => r[2]!.replace('%', ''));
+  const table = flatBlocks(m).find((b): b is TableBlock => b.type === 'table' && b.chart === chart.id)!.rows.map((r) => r[2]!.replace('%', ''));
   return { labels, alt, table, note: next?.type === 'note' && next.kind === 'remark' && next.text.includes('afgerond') };
 }
 
 function responseTable(m: ReportModel): TableBlock {
-  return blocksOf(m).find((b): b is TableBlock => b.type === 'table' && b.totalRow)!;
+  return flatBlocks(m).find((b): b is TableBlock => b.type === 'table' && b.totalRow)!;
 }
 
 describe.each([2018, 2019])('shares a reader adds, %i', (year) => {

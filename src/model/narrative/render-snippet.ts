@@ -164,7 +164,7 @@ export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: Snippe
     text = text.replace(/\s+/g, ' ').trim();
     watching?.paragraph({ ...seen, text });
     if (!text) return;
-    blocks.push({ type: 'paragraph', id: `${idPrefix}-p${i + 1}`, text, figures, source: { file: snippet.file, key: snippet.key } });
+    blocks.push({ type: 'paragraph', id: `${idPrefix}-p${i + 1}`, role: 'P', text, figures, source: { file: snippet.file, key: snippet.key } });
   });
   return blocks;
 }

@@ -1,4 +1,4 @@
-import type { Block, Chapter, ChartBlock, Part, ReportModel, Section, TableBlock } from '../../model/report-types.ts';
+import type { AnyBlock, Chapter, ChartBlock, Part, ReportModel, Section, TableBlock } from '../../model/report-types.ts';
 import type { ChartImage } from '../pdf/document.ts';
 import { loadHtmlAssets, type HtmlAssets, type HtmlLabels } from './assets.ts';
 import { chartTable } from './chart-table.ts';
@@ -33,18 +33,6 @@ export interface HtmlPage {
 
 /** The page's heading level for a model level (H1 = a part or an untitled part's chapter): h1 is the report title. */
 const onPage = (level: number) => level + 1;
-
-/**
- * Heading levels on the page: the model's (`headingLevel`, set by the model stage) one lower, as
- * h1 is the report title; derived from the tree for a model without them (a titled part is h2
- * with its chapters under it).
- */
-export function headingLevels(part: Part): { part: number | null; chapter: number; section: number } {
-  const titled = part.label !== null && part.title !== null;
-  const derived = titled ? { part: 2, chapter: 3, section: 4 } : { part: null, chapter: 2, section: 3 };
-  if (part.headingLevel === undefined || !titled) return derived;
-  return { part: onPage(part.headingLevel), chapter: onPage(part.headingLevel) + 1, section: onPage(part.headingLevel) + 2 };
-}
 
 export function htmlPage(model: ReportModel, opts: HtmlOptions): HtmlPage {
   const assets = opts.assets ?? loadHtmlAssets();
@@ -122,13 +110,13 @@ class PageRenderer {
       list
         .filter((c) => c.inToc)
         .map((c) => {
-          const sections = c.sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(numbered(s.number, s.title))}</a></li>`).join('');
+          const sections = c.sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.heading)}</a></li>`).join('');
           const nested = sections ? `<ol class="toc-sections">${sections}</ol>` : '';
-          return `<li class="toc-chapter"><a href="#${esc(c.id)}">${esc(numbered(c.number, c.title))}</a>${nested}</li>`;
+          return `<li class="toc-chapter"><a href="#${esc(c.id)}">${esc(c.heading)}</a>${nested}</li>`;
         })
         .join('\n');
     for (const part of this.model.parts) {
-      if (headingLevels(part).part !== null) {
+      if (part.headingLevel !== undefined) {
         items.push(`<li class="toc-part"><a href="#${esc(part.id)}">${esc(`${part.label} ${part.title}`)}</a><ol>${chapters(part.chapters)}</ol></li>`);
       } else {
         items.push(chapters(part.chapters));
@@ -138,33 +126,33 @@ class PageRenderer {
   }
 
   part(part: Part, unit: UnitFn): string {
-    const levels = headingLevels(part);
-    if (levels.part === null) return part.chapters.map((c) => this.chapter(c, levels, unit)).join('\n');
+    if (part.headingLevel === undefined) return part.chapters.map((c) => this.chapter(c, unit)).join('\n');
+    const level = onPage(part.headingLevel);
     const id = this.id(part.id);
     const head = [
       `<div class="part-heading" data-unit="deel:${esc(part.id)}">`,
-      `<h${levels.part} id="${esc(id)}" class="level-${levels.part}"><span class="part-label">${esc(part.label!)}</span> ${esc(part.title!)}</h${levels.part}>`,
+      `<h${level} id="${esc(id)}" class="level-${level}"><span class="part-label">${esc(part.label ?? '')}</span> ${esc(part.title ?? '')}</h${level}>`,
       this.blocks(part.intro),
       '</div>',
     ].join('\n');
-    const chapters = part.chapters.map((c) => this.chapter(c, levels, unit)).join('\n');
+    const chapters = part.chapters.map((c) => this.chapter(c, unit)).join('\n');
     return `<section class="part" aria-labelledby="${esc(id)}">\n${unit(`deel:${part.id}`, head)}\n${chapters}\n</section>`;
   }
 
-  private chapter(c: Chapter, levels: ReturnType<typeof headingLevels>, unit: UnitFn): string {
+  private chapter(c: Chapter, unit: UnitFn): string {
     const id = this.id(c.id);
-    const h = c.headingLevel !== undefined ? onPage(c.headingLevel) : levels.chapter;
+    const h = onPage(c.headingLevel);
     const divider = c.divider
       ? `<div class="divider"><p class="divider-title">${esc(c.divider.title)}</p>${c.divider.lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>\n`
       : '';
     const head = [
       `<div class="chapter-head" data-unit="hoofdstuk:${esc(c.id)}">`,
-      `${divider}<h${h} id="${esc(id)}" class="chapter-heading level-${h}">${esc(numbered(c.number, c.title))}</h${h}>`,
+      `${divider}<h${h} id="${esc(id)}" class="chapter-heading level-${h}">${esc(c.heading)}</h${h}>`,
       this.blocks(c.intro),
       '</div>',
     ].join('\n');
     const sections = c.sections
-      .map((s) => unit(`paragraaf:${s.id}`, this.section(s, s.headingLevel !== undefined ? onPage(s.headingLevel) : h + 1)))
+      .map((s) => unit(`paragraaf:${s.id}`, this.section(s, onPage(s.headingLevel))))
       .join('\n');
     return `<section class="chapter" aria-labelledby="${esc(id)}">\n${unit(`hoofdstuk:${c.id}`, head)}\n${sections}\n</section>`;
   }
@@ -173,27 +161,29 @@ class PageRenderer {
     const id = this.id(s.id);
     return [
       `<section class="section" aria-labelledby="${esc(id)}" data-unit="paragraaf:${esc(s.id)}">`,
-      `<h${level} id="${esc(id)}" class="section-heading level-${level}">${esc(numbered(s.number, s.title))}</h${level}>`,
+      `<h${level} id="${esc(id)}" class="section-heading level-${level}">${esc(s.heading)}</h${level}>`,
       this.blocks(s.blocks),
       '</section>',
     ].join('\n');
   }
 
-  private blocks(blocks: Block[]): string {
+  private blocks(blocks: AnyBlock[]): string {
     return blocks.map((b) => this.block(b)).join('\n');
   }
 
-  private block(b: Block): string {
+  private block(b: AnyBlock): string {
     switch (b.type) {
+      case 'figure':
+        return `<${ELEMENT[b.role]} class="figure-group">\n${this.blocks(b.blocks)}\n</${ELEMENT[b.role]}>`;
       case 'paragraph':
-        return `<p>${esc(b.text)}</p>`;
+        return `<${ELEMENT[b.role]}>${esc(b.text)}</${ELEMENT[b.role]}>`;
       case 'caption':
-        return `<p class="statement">${esc(b.text)}</p>`;
+        return `<${ELEMENT[b.role]} class="statement">${esc(b.text)}</${ELEMENT[b.role]}>`;
       case 'note':
-        return `<p class="note">${esc(b.text)}</p>`;
+        return `<${ELEMENT[b.role]} class="note">${esc(b.text)}</${ELEMENT[b.role]}>`;
       case 'list': {
         const lead = b.lead ? `<p class="list-lead">${esc(b.lead)}</p>\n` : '';
-        return `${lead}<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+        return `${lead}<${ELEMENT[b.role]}>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</${ELEMENT[b.role]}>`;
       }
       case 'table':
         return this.table(b);
@@ -227,17 +217,16 @@ class PageRenderer {
     const caption = b.caption ? `<figcaption>${esc(b.caption)}</figcaption>\n` : '';
     const table = chartTable(b, this.id(`${b.id}-tabel`), { decimals: this.opts.decimals, labels: this.labels, year: this.model.edition.year });
     return [
-      `<figure class="chart" id="${esc(id)}">`,
+      `<${ELEMENT[b.role]} class="chart" id="${esc(id)}">`,
       `${caption}${accessibleSvg(img.svg, b.description, id)}`,
       `<details><summary>${esc(this.labels.chartNumbers)}</summary>\n${table}</details>`,
-      '</figure>',
+      `</${ELEMENT[b.role]}>`,
     ].join('\n');
   }
 }
 
-function numbered(number: number | string | null, title: string): string {
-  return number === null ? title : `${number} ${title}`;
-}
+/** The HTML element for a block's role (the model's tagged-PDF structure type). */
+const ELEMENT: Record<AnyBlock['role'], string> = { P: 'p', L: 'ul', Table: 'table', Figure: 'figure', Div: 'div' };
 
 /**
  * The chart's SVG as an image with a text alternative: role="img" and the model's description as

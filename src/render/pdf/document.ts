@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions, ContentStack } from 'pdfmake/interfaces';
-import type { Block, Chapter, ChartBlock, Part, ReportModel, Section } from '../../model/report-types.ts';
+import type { AnyBlock, Chapter, ChartBlock, FigureBlock, Part, ReportModel, Section, TableBlock } from '../../model/report-types.ts';
 import { COLORS, CONTENT_WIDTH, PAGE, STYLES } from './styles.ts';
 import { TAGGED_PDF_SETTINGS } from './tagging/document-level.ts';
 
@@ -141,13 +141,8 @@ function dividerSection(d: NonNullable<Chapter['divider']>): Content {
   );
 }
 
-function chapterTitle(c: Chapter): string {
-  return c.number === null ? c.title : `${c.number} ${c.title}`;
-}
-
 function chapterContent(chapter: Chapter, parentId: string | null, opts: DocumentOptions): Content {
-  const title = chapterTitle(chapter);
-  const h = heading(title, 'h1', chapter.id, parentId, 'tocChapter', parentId ? [10, 3, 0, 1] : [0, 6, 0, 1], chapter.headingLevel);
+  const h = heading(chapter.heading, 'h1', chapter.id, parentId, 'tocChapter', parentId ? [10, 3, 0, 1] : [0, 6, 0, 1], chapter.headingLevel);
   const intro = chapter.intro.map((b) => blockContent(b, opts.charts));
   const stack: Content[] = [];
   // The heading travels with the first thing after it: never last on a page.
@@ -155,39 +150,15 @@ function chapterContent(chapter: Chapter, parentId: string | null, opts: Documen
   // Every value and work process after the first starts on a page of its own, as readers of the
   // printed report expect; the first follows the chapter introduction.
   chapter.sections.forEach((s, i) => stack.push(...sectionContent(s, chapter, opts, i > 0)));
-  return section(stack, chapter.number === null ? chapter.title : `${chapter.number} ${chapter.title}`, 'Sect');
+  return section(stack, chapter.heading, 'Sect');
 }
 
 function sectionContent(s: Section, chapter: Chapter, opts: DocumentOptions, newPage: boolean): Content[] {
-  const title = s.number ? `${s.number} ${s.title}` : s.title;
-  const h = heading(title, 'h2', s.id, chapter.id, 'tocSection', [22, 1, 0, 0], s.headingLevel);
-  const units = groupBlocks(s.blocks).map((unit) => unit.map((b) => blockContent(b, opts.charts)));
+  const h = heading(s.heading, 'h2', s.id, chapter.id, 'tocSection', [22, 1, 0, 0], s.headingLevel);
   const pageBreak = newPage ? { pageBreak: 'before' as const } : {};
-  if (!units.length) return [{ stack: [h], role: 'Sect', ...pageBreak } as unknown as ContentStack];
-  const [first, ...rest] = units;
-  const stack = [{ stack: [h, ...first!], unbreakable: true, ...pageBreak } as ContentStack, ...rest.map((u) => (u.length > 1 ? ({ stack: u, unbreakable: true } as ContentStack) : u[0]!))];
-  return [{ stack, role: 'Sect' } as ContentStack];
-}
-
-/**
- * Blocks that must stay on one page together: a caption with its chart (and a chart with the
- * reasons list or the note right under it when short), a note with its list.
- */
-export function groupBlocks(blocks: Block[]): Block[][] {
-  const units: Block[][] = [];
-  for (const b of blocks) {
-    const last = units[units.length - 1];
-    const prev = last?.[last.length - 1];
-    const joins =
-      prev !== undefined &&
-      ((prev.type === 'caption' && (b.type === 'chart' || b.type === 'note')) ||
-        (prev.type === 'note' && b.type === 'list') ||
-        (prev.type === 'chart' && b.type === 'chart' && b.chart === 'segments') ||
-        (prev.type === 'chart' && b.type === 'note'));
-    if (joins) last!.push(b);
-    else units.push([b]);
-  }
-  return units;
+  const [first, ...rest] = s.blocks.map((b) => blockContent(b, opts.charts));
+  // The heading travels with the first block (a figure: with all of it).
+  return [{ stack: [{ stack: [h, ...(first ? [first] : [])], unbreakable: true, ...pageBreak } as ContentStack, ...rest], role: 'Sect' } as ContentStack];
 }
 
 function keepTogether(content: Content[]): Content[] {
@@ -202,55 +173,67 @@ function chartContent(b: ChartBlock, charts: Map<string, ChartImage>): Content {
   if (b.caption) parts.push({ text: b.caption, style: 'caption', role: 'Caption' } as Content);
   // A chart with a table of its numbers in the appendix links there (an invisible link over the chart).
   const link = b.dataTable ? { linkToDestination: b.dataTable.id, linkContents: b.dataTable.link } : {};
-  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10], alt: b.description, ...link } as unknown as Content);
+  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10], role: b.role, alt: b.description, ...link } as unknown as Content);
   return { stack: parts, unbreakable: true } as ContentStack;
 }
 
-export function blockContent(b: Block, charts: Map<string, ChartImage>): Content {
+/** A figure: its members kept on one page, as one structure element (its role, Div). */
+function figureContent(f: FigureBlock, charts: Map<string, ChartImage>): Content {
+  const members = f.blocks.map((b) => blockContent(b, charts));
+  return { stack: members, role: f.role, ...(members.length > 1 ? { unbreakable: true } : {}) } as unknown as ContentStack;
+}
+
+export function blockContent(b: AnyBlock, charts: Map<string, ChartImage>): Content {
   switch (b.type) {
+    case 'figure':
+      return figureContent(b, charts);
     case 'paragraph':
-      return { text: b.text, style: 'paragraph' };
+      return { text: b.text, style: 'paragraph', role: b.role } as Content;
     case 'caption':
-      return { text: b.text, style: 'caption' };
+      return { text: b.text, style: 'caption', role: b.role } as Content;
     case 'chart':
       return chartContent(b, charts);
     case 'note':
-      return { text: b.text, style: 'note' };
+      return { text: b.text, style: 'note', role: b.role } as Content;
     case 'list': {
-      const list: Content = { ul: b.items.map((i) => ({ text: i })), style: 'list' } as Content;
+      const list: Content = { ul: b.items.map((i) => ({ text: i })), style: 'list', role: b.role } as Content;
       return b.lead ? { stack: [{ text: b.lead, style: 'listLead' }, list], unbreakable: b.items.length <= 8 } as ContentStack : list;
     }
     case 'table':
-      // Table element: its caption, then the rows (the table node itself adds no element).
-      return {
-        role: 'Table',
-        stack: [
-          { text: b.caption, style: 'tableCaption', role: 'Caption', ...(b.id ? { id: b.id } : {}) },
-          {
-            role: 'none',
-            table: {
-              headerRows: 1,
-              // A table led by a text column (product, statement) spans the page, that column taking
-              // the room; one led by numbers (coding, margins) keeps its own width, so its columns stay together.
-              widths: b.header.map((_, i) => (i === 0 && b.align[0] !== 'right' ? '*' : 'auto')),
-              body: [
-                b.header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: b.align[i] ?? 'left' })),
-                ...b.rows.map((r, ri) =>
-                  r.map((c, i) => ({
-                    text: c,
-                    style: 'tableCell',
-                    alignment: b.align[i] ?? 'left',
-                    bold: b.totalRow && ri === b.rows.length - 1 - (b.rowsAfterTotal ?? 0),
-                    ...(b.rowHeaders && i === 0 ? { role: 'TH', scope: 'Row' } : {}),
-                  })),
-                ),
-              ],
-            },
-            layout: 'lightHorizontalLines',
-            margin: [0, 0, 0, 10],
-          },
-        ],
-        unbreakable: true,
-      } as unknown as ContentStack;
+      return tableContent(b);
   }
+}
+
+/** Table element: its caption, then the rows (the table node itself adds no element). */
+function tableContent(b: TableBlock): Content {
+  return {
+    role: b.role,
+    stack: [
+      { text: b.caption, style: 'tableCaption', role: 'Caption', id: b.id },
+      {
+        role: 'none',
+        table: {
+          headerRows: 1,
+          // A table led by a text column (product, statement) spans the page, that column taking
+          // the room; one led by numbers (coding, margins) keeps its own width, so its columns stay together.
+          widths: b.header.map((_, i) => (i === 0 && b.align[0] !== 'right' ? '*' : 'auto')),
+          body: [
+            b.header.map((h, i) => ({ text: h, style: 'tableHeader', alignment: b.align[i] ?? 'left' })),
+            ...b.rows.map((r, ri) =>
+              r.map((c, i) => ({
+                text: c,
+                style: 'tableCell',
+                alignment: b.align[i] ?? 'left',
+                bold: b.totalRow && ri === b.rows.length - 1 - (b.rowsAfterTotal ?? 0),
+                ...(b.rowHeaders && i === 0 ? { role: 'TH', scope: 'Row' } : {}),
+              })),
+            ),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        margin: [0, 0, 0, 10],
+      },
+    ],
+    unbreakable: true,
+  } as unknown as ContentStack;
 }

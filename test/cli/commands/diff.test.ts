@@ -93,7 +93,7 @@ describe('eindrapport diff: errors', () => {
     writeFileSync(bad, JSON.stringify({ schema: 'iets-anders@1' }));
     const r = await cli('diff', bad, bad);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("dit is geen rapportmodel: het schema is 'iets-anders@1', verwacht 'eindrapport/report-model@1'");
+    expect(r.stderr).toContain("dit is geen rapportmodel: het schema is 'iets-anders@1', verwacht 'eindrapport/report-model@2'");
   });
 
   it('has a Dutch --help with the options', async () => {

@@ -33,7 +33,7 @@ describe('narrative helpers', () => {
   });
 
   it('numbers chapters as the model does', () => {
-    const number = (topic: string, product: string | null) => model.parts.flatMap((p) => p.chapters).find((c) => c.topic === topic && c.product === product)!.number;
+    const number = (kind: string, product: string | null) => model.parts.flatMap((p) => p.chapters).find((c) => c.kind === kind && c.product === product)!.number;
     expect(render('{{hoofdstuk "waarden"}}')).toBe(`hoofdstuk ${number('values', null)}`);
     expect(render('{{hoofdstuk "werkprocessen"}}', 'Beta')).toBe(`hoofdstuk ${number('processes', 'Beta')}`);
     expect(render('{{hoofdstuk "waarden" scope="alfa"}}')).toBe(`hoofdstuk ${number('values', 'Alfa')}`);

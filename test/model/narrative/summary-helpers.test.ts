@@ -103,7 +103,7 @@ describe('helpers for what stands out in the summary', () => {
 });
 
 describe('the management summary’s table per product', () => {
-  const summary = model.parts[0]!.chapters.find((c) => c.topic === 'summary')!;
+  const summary = model.parts[0]!.chapters.find((c) => c.kind === 'summary')!;
   const table = summary.intro.find((b): b is TableBlock => b.type === 'table' && b.id === 'samenvatting-per-product')!;
 
   it('is a table with row headers: Logius as a whole, then every product in report order', () => {

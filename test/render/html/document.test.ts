@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { formatPercent } from '../../../src/analyse/dutch-number.ts';
 import type { ChartBlock, ReportModel } from '../../../src/model/report-types.ts';
-import { chartBlocks, chartSpec } from '../../../src/render/chart-images.ts';
+import { chartSpec } from '../../../src/render/chart-images.ts';
+import { blocksOfType } from '../../../src/model/visit-blocks.ts';
 import { contrastRatio, theme } from '../../../src/render/charts/theme.ts';
 import { renderChartSvg } from '../../../src/render/charts/render-svg.ts';
 import { loadHtmlAssets } from '../../../src/render/html/assets.ts';
@@ -16,7 +17,7 @@ const labels = loadHtmlAssets().labels;
 
 describe('the data table of a chart', () => {
   it('prints every answer percentage of every row as the chart does, with N', () => {
-    const block = chartBlocks(model()).find((b) => b.chart === 'segments')!;
+    const block = blocksOfType(model(), 'chart').find((b) => b.chart === 'segments')!;
     const t = text(chartTable(block, 'x', { decimals: 1, labels, year: 2018 }));
     for (const row of block.rows) {
       const cells = [row.label, ...Object.keys(row.counts).map((a) => formatPercent(row.percentages[a]!, 1)), String(row.n)];
@@ -26,7 +27,7 @@ describe('the data table of a chart', () => {
   });
 
   it('shows last year as a row of its own', () => {
-    const block: ChartBlock = structuredClone(chartBlocks(model()).find((b) => b.chart === 'likert')!);
+    const block: ChartBlock = structuredClone(blocksOfType(model(), 'chart').find((b) => b.chart === 'likert')!);
     const row = block.rows[0]!;
     row.previous = { ...row, year: 2017, n: 99, percentages: Object.fromEntries(Object.keys(row.counts).map((k) => [k, 20])) };
     const t = text(chartTable(block, 'x', { decimals: 1, labels, year: 2018 }));
@@ -35,7 +36,7 @@ describe('the data table of a chart', () => {
   });
 
   it('lists a multiple-choice question one answer per row, and the respondents per product', () => {
-    const blocks = chartBlocks(model());
+    const blocks = blocksOfType(model(), 'chart');
     const multi = blocks.find((b) => b.chart === 'multiselect')!;
     const row = multi.rows[0]!;
     const answer = Object.keys(row.counts)[0]!;
@@ -50,7 +51,7 @@ describe('the data table of a chart', () => {
 
 describe('web charts', () => {
   it('outline every bar and legend symbol in a colour with at least 3:1 against white', async () => {
-    const block = chartBlocks(model()).find((b) => b.chart === 'likert')!;
+    const block = blocksOfType(model(), 'chart').find((b) => b.chart === 'likert')!;
     const svg = (await renderChartSvg(screenChartSpec(chartSpec(block, { width: HTML_CHART_WIDTH, decimals: 1, ...(block.tones ? { tones: block.tones } : {}) })))).svg;
     const outline = /<path d="M[^"]*" fill="#[0-9a-f]{6}" stroke="(#[0-9a-f]{6})"/.exec(svg)?.[1];
     expect(outline).toBeDefined();
@@ -74,7 +75,7 @@ describe('web charts', () => {
 describe('the page in units', () => {
   it('is the skeleton with every unit filled in, one unit per heading block', () => {
     const m = model();
-    const charts = new Map(chartBlocks(m).map((b) => [b.id, { svg: '<svg width="1" height="1"></svg>', width: 1, height: 1 }]));
+    const charts = new Map(blocksOfType(m, 'chart').map((b) => [b.id, { svg: '<svg width="1" height="1"></svg>', width: 1, height: 1 }]));
     const page = htmlPage(m, { charts, decimals: 1 });
     expect(fillUnits(page.skeleton, page.units)).toBe(page.html);
     const sections = m.parts.flatMap((p) => p.chapters.flatMap((c) => c.sections.map((s) => `paragraaf:${s.id}`)));
@@ -85,7 +86,7 @@ describe('the page in units', () => {
 
   it("puts every heading at the model's level, one below the report title (h1)", () => {
     const m = model();
-    const charts = new Map(chartBlocks(m).map((b) => [b.id, { svg: '<svg width="1" height="1"></svg>', width: 1, height: 1 }]));
+    const charts = new Map(blocksOfType(m, 'chart').map((b) => [b.id, { svg: '<svg width="1" height="1"></svg>', width: 1, height: 1 }]));
     const html = htmlPage(m, { charts, decimals: 1 }).html;
     const level = (id: string) => Number(new RegExp(`<h(\\d) id="${id}"`).exec(html)?.[1]);
     const seen: number[] = [];

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/report-model.ts';
-import { chartBlocks } from '../../../src/render/chart-images.ts';
+import { blocksOfType } from '../../../src/model/visit-blocks.ts';
 import { renderHtmlEdition } from '../../../src/render/html/edition.ts';
 import type { ReportModel } from '../../../src/model/report-types.ts';
 import { axeWcag21, launchBrowser, type Browser } from '../../helpers/browser.ts';
@@ -95,7 +95,7 @@ describe.each([2018, 2019])('the %i web edition', (year) => {
     expect(s.skip).toEqual({ href: '#inhoud', target: 'MAIN' });
     expect(s.headings.filter((h) => h === 1)).toHaveLength(1);
     s.headings.forEach((h, i) => i > 0 && expect(h - s.headings[i - 1]!).toBeLessThanOrEqual(1));
-    const charts = chartBlocks(model);
+    const charts = blocksOfType(model, 'chart');
     expect(s.figures).toEqual(charts.map((b) => ({ id: expect.stringContaining(b.id), caption: b.caption, role: 'img', label: b.description, table: true })));
     expect(s.lists).toBeGreaterThan(0);
     expect(s.tables).toBeGreaterThan(charts.length);
