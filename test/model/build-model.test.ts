@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/build.ts';
-import type { Block, ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
+import type { AnyBlock, ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 import { flatBlocks } from '../helpers/model-blocks.ts';
 
@@ -63,7 +63,7 @@ describe('buildReportModel', () => {
     expect(charts().some((c) => c.chart === 'segments' && c.question === 'vertrouwen')).toBe(false);
     expect(model.disclosure.hidden).toContainEqual({ scope: 'Alfa', segment: 'A', tooFew: [], complementary: ['vertrouwen', 'tevreden-aansluiting'], respondents: null });
     const alfa = model.parts[2]!.chapters[1]!.sections[0]!.blocks;
-    expect(alfa.flatMap((b) => (b.type === 'figure' ? b.blocks : [b])).find((b) => b.type === 'note')).toMatchObject({ kind: 'protects-small-group', suppressed: { scope: 'Alfa', questions: ['tevreden-aansluiting'], reason: 'complementary' } });
+    expect(alfa.flatMap((b): AnyBlock[] => (b.type === 'figure' ? b.blocks : [b])).find((b) => b.type === 'note')).toMatchObject({ kind: 'protects-small-group', suppressed: { scope: 'Alfa', questions: ['tevreden-aansluiting'], reason: 'complementary' } });
   });
 
   it('adds the curated reasons list after the chart it belongs to', () => {
