@@ -41,7 +41,9 @@ export function buildModel(
   const templates = loadReportTemplates(templatesFile);
   progress?.stage('model');
   const previous = previousEdition(survey, cache, dataSource);
-  const model = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
+  const { model, problems } = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
+  // A report is only written without mistakes: every one is reported at once.
+  if (problems.some((p) => p.severity === 'error')) throw new InputError(problems);
   return { model, survey, aggregates };
 }
 

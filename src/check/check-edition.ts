@@ -12,7 +12,7 @@ import { openItemsInFolder } from './open-items.ts';
 import { checkStaleText } from './stale-text.ts';
 import { loadReportTemplates } from '../load/report-templates.ts';
 import { buildReportModel, type ModelInput } from '../model/build-model.ts';
-import { observeRendering, type RenderedParagraph } from '../model/narrative/render-snippet.ts';
+import type { RenderedParagraph } from '../model/narrative/render-snippet.ts';
 import type { ReportModel } from '../model/report-types.ts';
 import { loadPreviousEdition, loadSurveyCached, type SurveyCache } from '../analyse/survey-cache.ts';
 import { checkHandTyped } from './hand-typed.ts';
@@ -47,7 +47,7 @@ export interface CheckResult {
 /**
  * `eindrapport check`: every problem in an edition's content, without drawing charts or writing
  * the PDF. It runs the same loaders and the same model build as `build` (with every snippet
- * observed, and every mistake collected instead of stopping at the first), and adds what only a
+ * its mistakes returned as values, so every one is reported), and adds what only a
  * check can see: text behind a false {{#if}}, sections without text, unused snippets, and
  * numbers and words typed by hand that the data contradict.
  */
@@ -84,7 +84,9 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
   const previous = loaded ? collect(() => loadPreviousEdition(loaded.survey, options.cache)) : null;
   if (loaded && narrative && templates) {
     const input = { ...loaded.survey, aggregates: loaded.aggregates, narrative, templates, ...(previous ? { previous } : {}) };
-    const built = observedBuild(input, reportedOverrides);
+    const built = modelBuild(input);
+    // The build reports product texts that can never be shown; they are not also "unused".
+    for (const overrides of narrative.productOverrides.values()) for (const s of overrides.values()) if (!narrative.product.has(s.key)) reportedOverrides.add(s);
     problems.push(...built.problems);
     rendered = built.rendered;
     model = built.model;
@@ -149,31 +151,14 @@ function overrideFileKeys(editionDir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')) : [];
 }
 
-/** The real model build, watched: every rendered paragraph, every mistake. */
-function observedBuild(input: ModelInput, reportedOverrides: Set<Snippet>): { model: ReportModel | null; rendered: RenderedParagraph[]; problems: InputProblem[] } {
-  const { narrative } = input;
-  const run = (content: NarrativeContent) => {
-    const rendered: RenderedParagraph[] = [];
-    const problems: InputProblem[] = [];
-    const model = observeRendering({ paragraph: (p) => rendered.push(p), problem: (p) => problems.push(p) }, () =>
-      buildReportModel({ edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, narrative: content, templates: input.templates, previous: input.previous }),
-    );
-    return { model, rendered, problems };
-  };
+/** The real model build, once: the model, every rendered paragraph, every mistake. */
+function modelBuild(input: ModelInput): { model: ReportModel | null; rendered: RenderedParagraph[]; problems: InputProblem[] } {
   try {
-    return run(narrative);
+    const { model, paragraphs, problems } = buildReportModel(input);
+    return { model, rendered: paragraphs, problems };
   } catch (e) {
-    if (!(e instanceof InputError)) return { model: null, rendered: [], problems: [internalProblem(e)] };
-    // The build refuses product texts that can never be shown; check the rest without them.
-    for (const [, overrides] of narrative.productOverrides) for (const s of overrides.values()) if (!narrative.product.has(s.key)) reportedOverrides.add(s);
-    const kept = new Map([...narrative.productOverrides].map(([k, m]) => [k, new Map([...m].filter(([key]) => narrative.product.has(key)))]));
-    try {
-      const second = run({ ...narrative, productOverrides: kept });
-      return { ...second, problems: [...e.problems, ...second.problems] };
-    } catch (again) {
-      if (again instanceof InputError) return { model: null, rendered: [], problems: [...e.problems, ...again.problems] };
-      return { model: null, rendered: [], problems: [...e.problems, internalProblem(again)] };
-    }
+    if (e instanceof InputError) return { model: null, rendered: [], problems: e.problems };
+    return { model: null, rendered: [], problems: [internalProblem(e)] };
   }
 }
 

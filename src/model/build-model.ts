@@ -7,10 +7,10 @@ import type { Edition, Product } from '../load/edition.ts';
 import { questionText, type Question, type QuestionGroup, type Questionnaire } from '../load/questionnaire.ts';
 import type { NarrativeContent, Snippet } from '../load/content.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
-import { InputError, problem } from '../load/input-error.ts';
+import { problem, type InputProblem } from '../load/input-error.ts';
 import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock } from './chart-blocks.ts';
 import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
-import { renderSnippet } from './narrative/render-snippet.ts';
+import { renderParagraphs, type RenderedParagraph } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
 import { marginTable } from './margin-table.ts';
@@ -46,8 +46,20 @@ export interface ModelInput {
 
 type GroupType = QuestionGroup['type'];
 
+/** What the model stage gives: the model, and every mistake it found in the narrative. */
+export interface ModelBuild {
+  model: ReportModel;
+  /**
+   * Mistakes in snippets (the paragraph is left out of the model) and product texts that can never
+   * be shown. `build` stops on them; `check` reports them with the rest.
+   */
+  problems: InputProblem[];
+  /** Every paragraph of every snippet as it rendered, in reading order, for `check`. */
+  paragraphs: RenderedParagraph[];
+}
+
 /** Model stage: the whole report as a tree, from aggregates, narrative snippets and templates. */
-export function buildReportModel(input: ModelInput): ReportModel {
+export function buildReportModel(input: ModelInput): ModelBuild {
   return new ModelBuilder(input).build();
 }
 
@@ -55,7 +67,8 @@ class ModelBuilder {
   private readonly env: NarrativeEnv;
   private readonly decimals: number;
   private readonly fill = new Map<string, HandlebarsTemplateDelegate>();
-  private readonly usedSnippets = new Set<Snippet>();
+  private readonly problems: InputProblem[] = [];
+  private readonly paragraphs: RenderedParagraph[] = [];
 
   constructor(private readonly input: ModelInput) {
     this.decimals = input.edition.rounding.chart_decimals;
@@ -73,7 +86,7 @@ class ModelBuilder {
     return f({ jaar: edition.year, organisatie: edition.organisation, minimum: edition.min_group_size, ...vars });
   }
 
-  build(): ReportModel {
+  build(): ModelBuild {
     const { edition, templates } = this.input;
     const stats = this.input.aggregates.statistics;
     this.numberSections();
@@ -107,12 +120,12 @@ class ModelBuilder {
       },
       disclosure: this.disclosure(),
     };
-    this.checkAllSnippetsUsed();
+    this.checkOverrides();
     // The appendix closes the last part (after the methodology chapter).
     const appendix = chartTablesChapter(model, templates.appendix, this.decimals, (t, vars) => this.t(t, vars));
     const last = model.parts[model.parts.length - 1]!;
     if (appendix) last.chapters.push(finishChapter(appendix, last.title !== null));
-    return model;
+    return { model, problems: this.problems, paragraphs: this.paragraphs };
   }
 
   // Numbering ---------------------------------------------------------------------------------
@@ -144,7 +157,6 @@ class ModelBuilder {
 
   private render(snippet: Snippet | undefined, scope: string, group: string | null, id: string, product: Product | null): ParagraphBlock[] {
     if (!snippet) return [];
-    this.usedSnippets.add(snippet);
     const { edition } = this.input;
     const variables = {
       product: product?.name ?? edition.organisation,
@@ -155,26 +167,27 @@ class ModelBuilder {
       minimaal_verschil: edition.comparison.min_difference,
     };
     const source = { file: editionRelative(this.input.edition.dir, snippet.file), key: snippet.key };
-    return renderSnippet(this.env, snippet, { scope, group, variables }, id).map((p) => ({ ...p, source }));
+    const rendered = renderParagraphs(this.env, snippet, { scope, group, variables }, id);
+    this.problems.push(...rendered.problems);
+    this.paragraphs.push(...rendered.paragraphs);
+    return rendered.blocks.map((p) => ({ ...p, source }));
   }
 
   private reportSnippet(key: string, id: string): ParagraphBlock[] {
     return this.render(this.snippetSource(key, null, 'report'), ORGANISATION, null, id, null);
   }
 
-  private checkAllSnippetsUsed(): void {
+  private checkOverrides(): void {
     // Unused snippets are reported by `eindrapport check`; here only product overrides for
     // snippets that do not exist generically are an error, since they can never be shown.
     const { narrative } = this.input;
-    const problems = [];
     for (const [productKey, overrides] of narrative.productOverrides) {
       for (const [key, s] of overrides) {
         if (!narrative.product.has(key)) {
-          problems.push(problem({ file: s.file, line: s.lines[0] }, `'${key}' is geen tekst van product.yaml en wordt voor ${productKey} nooit getoond.`, `Gebruik een sleutel uit product.yaml: ${[...narrative.product.keys()].join(', ')}.`));
+          this.problems.push(problem({ file: s.file, line: s.lines[0] }, `'${key}' is geen tekst van product.yaml en wordt voor ${productKey} nooit getoond.`, `Gebruik een sleutel uit product.yaml: ${[...narrative.product.keys()].join(', ')}.`));
         }
       }
     }
-    if (problems.length) throw new InputError(problems);
   }
 
   // Parts -------------------------------------------------------------------------------------

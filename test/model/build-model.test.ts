@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/build.ts';
+import { buildModel as buildModelOf, REPORT_TEMPLATES } from '../../src/report-model.ts';
+import { loadSurvey } from '../../src/load/survey.ts';
+import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
+import { loadNarrative } from '../../src/load/content.ts';
+import { loadReportTemplates } from '../../src/load/report-templates.ts';
+import { buildReportModel } from '../../src/model/build-model.ts';
+import { InputError } from '../../src/load/input-error.ts';
+import { copyEdition } from '../helpers/temp-edition.ts';
 import type { AnyBlock, ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 import { flatBlocks } from '../helpers/model-blocks.ts';
@@ -77,5 +85,35 @@ describe('buildReportModel', () => {
   it('writes the response table from the statistics', () => {
     const table = model.parts[3]!.chapters[0]!.sections[1]!.blocks.find((b) => b.type === 'table')!;
     expect(table).toMatchObject({ rows: [['Alfa', '30', '6', '20,0%', '60,0%'], ['Beta', '10', '4', '40,0%', '40,0%'], ['Totaal', '40', '10', '25,0%', '100,0%']] });
+  });
+});
+
+describe('problems as values', () => {
+  it('returns the model with every mistake in the narrative; build stops on them, naming each', () => {
+    const e = copyEdition(MINI_EDITION);
+    e.edit('narrative/organisatie.yaml', (t) => t.replace('Hoe Logius werkt.', '"{{positief \\"vertrouwn\\"}}"').replace('(N = {{n \\"vertrouwen\\"}})', '(N = {{n \\"vertruwen\\"}})'));
+    const survey = loadSurvey(e.edition);
+    const input = {
+      edition: survey.edition,
+      questionnaire: survey.questionnaire,
+      aggregates: aggregateSurvey(survey),
+      narrative: loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key)),
+      templates: loadReportTemplates(REPORT_TEMPLATES),
+    };
+    const built = buildReportModel(input);
+    expect(built.problems.map((p) => p.message)).toEqual([
+      "in tekst 'hoofdstuk-waarden': onbekende vraag 'vertrouwn'.",
+      "in tekst 'betrouwbaar': onbekende vraag 'vertruwen'.",
+    ]);
+    const organisation = built.model.parts[1]!.chapters[0]!;
+    expect(organisation.intro.filter((b) => b.type === 'paragraph')).toEqual([]);
+    expect(built.paragraphs.some((p) => p.snippet.key === 'betrouwbaar' && p.text === null)).toBe(true);
+    try {
+      buildModelOf(e.edition);
+      expect.unreachable('build should stop');
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).problems).toHaveLength(2);
+    }
   });
 });

@@ -113,39 +113,27 @@ export interface RenderedParagraph {
   figures: FigureRef[];
 }
 
-/**
- * Watches the model build without changing it: `eindrapport check` sees every rendered paragraph
- * and, with `problem`, collects every mistake instead of stopping at the first (a paragraph with a
- * mistake is then left out of the model).
- */
-export interface RenderObserver {
-  paragraph(p: RenderedParagraph): void;
-  problem?(p: InputProblem): void;
-}
-
-let observer: RenderObserver | null = null;
-
-/** Runs `fn` (a synchronous model build) with `obs` watching every snippet that renders. */
-export function observeRendering<T>(obs: RenderObserver, fn: () => T): T {
-  const previous = observer;
-  observer = obs;
-  try {
-    return fn();
-  } finally {
-    observer = previous;
-  }
+/** A snippet rendered: its paragraph blocks, every paragraph as `check` sees it, and every mistake. */
+export interface SnippetRendering {
+  blocks: ParagraphBlock[];
+  paragraphs: RenderedParagraph[];
+  /** A paragraph with a mistake is left out of `blocks` and reported here. */
+  problems: InputProblem[];
 }
 
 /** `narrative/producten/<key>.yaml`: a product's own version of a snippet. */
 const OVERRIDE_FILE = /(?:^|[\\/])producten[\\/]([^\\/]+)\.yaml$/;
 
-/** Renders a snippet's paragraphs; empty results (all text behind a false {{#if}}) are dropped. */
-export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: SnippetScope, idPrefix: string): ParagraphBlock[] {
-  const blocks: ParagraphBlock[] = [];
+/**
+ * Renders a snippet's paragraphs; empty results (all text behind a false {{#if}}) are dropped. A
+ * mistake is a value: the paragraph is left out and the problem returned, so the model build can
+ * report every mistake at once.
+ */
+export function renderParagraphs(env: NarrativeEnv, snippet: Snippet, scope: SnippetScope, idPrefix: string): SnippetRendering {
+  const out: SnippetRendering = { blocks: [], paragraphs: [], problems: [] };
   const overrideKey = OVERRIDE_FILE.exec(snippet.file)?.[1];
   const override = overrideKey ? env.edition.products.find((p) => p.key === overrideKey && p.name === scope.scope) : undefined;
   const variables = Object.keys(scope.variables);
-  const watching = observer;
   snippet.paragraphs.forEach((source, i) => {
     const figures: ParagraphBlock['figures'] = [];
     const data = renderFrame({ env, scope: scope.scope, group: scope.group, figures, ...(override ? { override } : {}) });
@@ -155,17 +143,22 @@ export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: Snippe
       text = compile(source)(scope.variables, { data });
       assertPrintable(text);
     } catch (e) {
-      const error = toInputError(e, snippet, i, variables);
-      if (!watching?.problem) throw error;
-      error.problems.forEach((p) => watching.problem!(p));
-      watching.paragraph({ ...seen, text: null, figures: [] });
+      out.problems.push(...toInputError(e, snippet, i, variables).problems);
+      out.paragraphs.push({ ...seen, text: null, figures: [] });
       return;
     }
     text = text.replace(/\s+/g, ' ').trim();
-    watching?.paragraph({ ...seen, text });
+    out.paragraphs.push({ ...seen, text });
     if (!text) return;
-    blocks.push({ type: 'paragraph', id: `${idPrefix}-p${i + 1}`, role: 'P', text, figures, source: { file: snippet.file, key: snippet.key } });
+    out.blocks.push({ type: 'paragraph', id: `${idPrefix}-p${i + 1}`, role: 'P', text, figures, source: { file: snippet.file, key: snippet.key } });
   });
+  return out;
+}
+
+/** {@link renderParagraphs} for one snippet on its own: the first mistakes throw. */
+export function renderSnippet(env: NarrativeEnv, snippet: Snippet, scope: SnippetScope, idPrefix: string): ParagraphBlock[] {
+  const { blocks, problems } = renderParagraphs(env, snippet, scope, idPrefix);
+  if (problems.length) throw new InputError(problems);
   return blocks;
 }
 

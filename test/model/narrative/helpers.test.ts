@@ -4,7 +4,7 @@ import { ORGANISATION } from '../../../src/analyse/aggregate-types.ts';
 import { InputError, type InputProblem } from '../../../src/load/input-error.ts';
 import type { Snippet } from '../../../src/load/content.ts';
 import type { NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
-import { observeRendering, renderSnippet, type RenderedParagraph } from '../../../src/model/narrative/render-snippet.ts';
+import { renderParagraphs, renderSnippet } from '../../../src/model/narrative/render-snippet.ts';
 import { MINI_EDITION } from '../../helpers/paths.ts';
 
 const { model, survey, aggregates } = buildModel(MINI_EDITION);
@@ -123,17 +123,13 @@ describe('narrative helpers', () => {
     expect(problemOf(() => render('{{#if (voldoende "vertrouwen")}}x{{/unless}}')).message).toBe("in tekst 'voorbeeld': {{#if}} wordt gesloten met {{/unless}}.");
   });
 
-  it('lets check observe every paragraph and collect every mistake', () => {
-    const seen: RenderedParagraph[] = [];
-    const problems: InputProblem[] = [];
+  it('returns every paragraph and every mistake as values, leaving the faulty paragraph out', () => {
     const snippet: Snippet = { file: 'f.yaml', key: 'k', paragraphs: ['{{positief "vertrouwn"}}', 'Goed: {{positief "vertrouwen"}}.', '{{#if false}}weg{{/if}}'], lines: [2, 3, 4] };
-    const blocks = observeRendering({ paragraph: (p) => seen.push(p), problem: (p) => problems.push(p) }, () =>
-      renderSnippet(env, snippet, { scope: ORGANISATION, group: 'betrouwbaar', variables: {} }, 'id'),
-    );
+    const { blocks, paragraphs, problems } = renderParagraphs(env, snippet, { scope: ORGANISATION, group: 'betrouwbaar', variables: {} }, 'id');
     expect(blocks.map((b) => b.text)).toEqual(['Goed: 63%.']);
-    expect(seen.map((p) => [p.index, p.text, p.figures.length])).toEqual([[0, null, 0], [1, 'Goed: 63%.', 1], [2, '', 0]]);
+    expect(paragraphs.map((p) => [p.index, p.text, p.figures.length])).toEqual([[0, null, 0], [1, 'Goed: 63%.', 1], [2, '', 0]]);
     expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual(["2 in tekst 'k': onbekende vraag 'vertrouwn'."]);
-    // outside observeRendering the first mistake throws, as in build
+    // one snippet on its own: the mistake throws
     expect(() => renderSnippet(env, snippet, { scope: ORGANISATION, group: null, variables: {} }, 'id')).toThrow(InputError);
   });
 });
