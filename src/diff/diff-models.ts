@@ -220,7 +220,7 @@ function indexModel(model: ReportModel): Indexed {
       } else if (b.type === 'list') {
         // Lists of suppressed statements come from the report templates, not from narrative text.
         if (b.source.key.startsWith('sentences.')) return;
-        ix.texts.push({ container, group: `${container}|${b.id}`, id: b.id, kind: 'list', text: listText(b.lead, b.items), source: b.source });
+        ix.texts.push({ container, group: `${container}|${b.source.key}`, id: b.id, kind: 'list', text: listText(b.lead, b.items), source: b.source });
       } else if (b.type === 'chart') {
         chartBlock(b);
       } else if (b.type === 'caption') {

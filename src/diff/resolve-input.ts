@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildModel, REPORT_TEMPLATES } from '../report-model.ts';
 import { REPORT_MODEL_SCHEMA, type ReportModel } from '../model/report-types.ts';
+import { REPORT_MODEL_SCHEMA_V1, upgradeModelV1 } from './model-v1.ts';
 import { InputError, problem } from '../load/input-error.ts';
 import { readInputFile } from '../load/read-input.ts';
 import { MAX_EXPORT_BYTES } from '../load/qualtrics/read-export.ts';
@@ -74,15 +75,18 @@ export function readModelFile(path: string): ResolvedInput {
     throw new InputError(problem({ file: path }, `dit is geen geldig JSON-bestand (${why}).`, 'Geef een rapportmodel zoals eindrapport build het schrijft.'));
   }
   const schema = typeof data === 'object' && data !== null && 'schema' in data ? (data as { schema: unknown }).schema : undefined;
-  if (schema !== REPORT_MODEL_SCHEMA) {
+  if (schema !== REPORT_MODEL_SCHEMA && schema !== REPORT_MODEL_SCHEMA_V1) {
     const found = schema === undefined ? 'er staat geen schema in' : `het schema is '${String(schema)}'`;
     throw new InputError(problem({ file: path }, `dit is geen rapportmodel: ${found}, verwacht '${REPORT_MODEL_SCHEMA}'.`, 'Geef een rapportmodel zoals eindrapport build het schrijft (output/eindrapport-<jaar>.json).'));
   }
-  const model = data as ReportModel;
-  if (!Array.isArray(model.parts) || typeof model.edition !== 'object' || model.edition === null || !Array.isArray(model.colofon)) {
+  const found = data as ReportModel;
+  if (!Array.isArray(found.parts) || typeof found.edition !== 'object' || found.edition === null || !Array.isArray(found.colofon)) {
     throw new InputError(problem({ file: path }, 'het rapportmodel is onvolledig: edition, colofon of parts ontbreekt.', 'Maak het model opnieuw met eindrapport build.'));
   }
-  return { model, label: basename(path).replace(/\.json$/i, ''), source: shortPath(resolve(path)), notes: [] };
+  const old = schema === REPORT_MODEL_SCHEMA_V1;
+  const model = old ? upgradeModelV1(data as Record<string, unknown>, path) : found;
+  const notes = old ? [`${basename(path)} is een rapportmodel met het oude schema '${REPORT_MODEL_SCHEMA_V1}'; het is voor de vergelijking omgezet naar '${REPORT_MODEL_SCHEMA}'.`] : [];
+  return { model, label: basename(path).replace(/\.json$/i, ''), source: shortPath(resolve(path)), notes };
 }
 
 /** The edition as it is on disk now, with the templates of the repository it is in. */

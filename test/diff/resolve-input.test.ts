@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffModels } from '../../src/diff/diff-models.ts';
@@ -63,5 +63,38 @@ describe('resolveDiffInputs', () => {
     expect(messageOf(() => resolveDiffInputs({ a: '2018', revs: [] }))).toBe('geef twee rapporten om te vergelijken.');
     expect(messageOf(() => resolveDiffInputs({ revs: ['a', 'b', 'c'] }))).toContain('hoogstens twee keer');
     expect(messageOf(() => resolveDiffInputs({ a: '2018', b: '2019', revs: ['HEAD'] }))).toContain('met --rev vergelijkt diff revisies van één editie');
+  });
+});
+
+describe('report models @1 from earlier builds', () => {
+  const V1 = new URL('../fixtures/models/mini-report-model@1.json', import.meta.url).pathname;
+
+  it('reads them as @2: same structure and figures as a new build of the same edition, with a note', () => {
+    const old = readModelFile(V1);
+    expect(old.model).toMatchObject({ schema: 'eindrapport/report-model@2', version: 2 });
+    expect(old.notes.join(' ')).toContain("het oude schema 'eindrapport/report-model@1'");
+    const now = buildModel(MINI_EDITION).model;
+    const chapters = (m: typeof now) => m.parts.flatMap((p) => p.chapters.map((c) => `${c.kind}:${c.productKey}:${c.heading}:${c.headingLevel}`));
+    expect(chapters(old.model)).toEqual(chapters(now));
+    const d = diffModels(old.model, now, { threshold: 5 });
+    expect(d.structure).toEqual([]);
+    expect(d.figures).toEqual([]);
+    // Narrative files were named from where that build ran; now from the edition.
+    const files = JSON.stringify(old.model).match(/"file":"[^"]+"/g) ?? [];
+    expect(files.every((f) => f === '"file":"templates/report.yaml"' || f.startsWith('"file":"narrative/'))).toBe(true);
+  });
+
+  it('says in Dutch what to do when an @1 file cannot be read as @2', () => {
+    const data = JSON.parse(readFileSync(V1, 'utf8'));
+    data.parts[2].chapters[0].id = 'hoofdstuk-3';
+    const file = join(dir, 'oud.json');
+    writeFileSync(file, JSON.stringify(data));
+    const message = messageOf(() => readModelFile(file));
+    expect(message).toBe("dit rapportmodel heeft het oude schema 'eindrapport/report-model@1' en kan niet worden omgezet: uit hoofdstuk 'hoofdstuk-3' blijkt de productsleutel van Alfa niet.");
+    try {
+      readModelFile(file);
+    } catch (e) {
+      expect((e as InputError).problems[0]!.hint).toContain('eindrapport build --edition <jaar>');
+    }
   });
 });
