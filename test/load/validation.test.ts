@@ -211,3 +211,24 @@ describe('response counts', () => {
   });
 });
 
+
+describe('Finished as Qualtrics and a Dutch Excel write it', () => {
+  it('counts WAAR, Ja, true and 1.0 as finished, like 1: no response silently drops out', () => {
+    const t = copyEdition(MINI_EDITION);
+    const forms = ['WAAR', 'Ja', 'true', '1.0'];
+    try {
+      const counts = () => {
+        const r = loadSurvey(t.edition).responses;
+        return { responded: r.count, finished: r.finished.reduce((a, b) => a + b, 0) };
+      };
+      const before = counts();
+      expect(before.finished).toBeGreaterThan(forms.length);
+      let i = 0;
+      t.edit('export.csv', (s) => s.replace(/,100,1,R_/g, () => `,100,${forms[i++ % forms.length]},R_`));
+      expect(i).toBeGreaterThan(forms.length);
+      expect(counts()).toEqual(before);
+    } finally {
+      rmSync(t.dir, { recursive: true, force: true });
+    }
+  });
+});
