@@ -5,8 +5,8 @@ import type { SurveyCache } from './analyse/survey-cache.ts';
 // The model half of the pipeline lives in report-model.ts so tools that need no PDF (check, diff)
 // do not load the renderer; build re-exports it for callers of the whole pipeline.
 export { buildModel, previousEdition, REPORT_TEMPLATES, type BuildProgress, type Stage } from './report-model.ts';
-import { renderChartImages } from './render/chart-images.ts';
-import { pdfDocument, type ChartImage } from './render/pdf/document.ts';
+import { renderChartDrawings, type ChartCache } from './render/chart-images.ts';
+import { pdfDocument } from './render/pdf/document.ts';
 import { CONTENT_WIDTH } from './render/pdf/styles.ts';
 import { renderPdf } from './render/pdf/write-pdf.ts';
 import { modelJson } from './render/json.ts';
@@ -17,10 +17,10 @@ import { HTML_EDITION_FILE, renderHtmlEdition } from './render/html/edition.ts';
 
 /**
  * Reused between builds in watch mode: what did not change is not recomputed. The loaded and
- * analysed editions (see SurveyCache), and `charts`: the SVG of every chart of the last build, by spec.
+ * analysed editions (see SurveyCache), and `charts`: every chart of the last build (PDF drawings, web SVG), by spec.
  */
 export interface BuildCache extends SurveyCache {
-  charts: Map<string, ChartImage>;
+  charts: ChartCache;
 }
 
 /** An empty cache for a series of builds of one edition. */
@@ -54,7 +54,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { model, survey, aggregates } = buildModel(opts.editionFile, opts.progress, opts.cache);
   opts.progress?.stage('grafieken');
   const used = opts.cache ? new UsedKeys(opts.cache.charts) : undefined;
-  const charts = await renderChartImages(
+  const charts = await renderChartDrawings(
     model,
     { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals },
     (done, total) => opts.progress?.chart(done, total),
@@ -88,21 +88,23 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   };
 }
 
-/** The chart cache as renderChartImages sees it: remembers which entries this build used. */
-export class UsedKeys extends Map<string, ChartImage> {
-  private readonly used = new Map<string, ChartImage>();
+type ChartEntry = ChartCache extends Map<string, infer V> ? V : never;
 
-  constructor(private readonly previous: Map<string, ChartImage>) {
+/** The chart cache as the chart renderers see it: remembers which entries this build used. */
+export class UsedKeys extends Map<string, ChartEntry> {
+  private readonly used = new Map<string, ChartEntry>();
+
+  constructor(private readonly previous: ChartCache) {
     super();
   }
 
-  override get(key: string): ChartImage | undefined {
+  override get(key: string): ChartEntry | undefined {
     const img = this.previous.get(key) ?? this.used.get(key);
     if (img) this.used.set(key, img);
     return img;
   }
 
-  override set(key: string, img: ChartImage): this {
+  override set(key: string, img: ChartEntry): this {
     this.used.set(key, img);
     return this;
   }
@@ -111,7 +113,7 @@ export class UsedKeys extends Map<string, ChartImage> {
     return this.previous.has(key) || this.used.has(key);
   }
 
-  kept(): Map<string, ChartImage> {
+  kept(): ChartCache {
     return new Map(this.used);
   }
 }

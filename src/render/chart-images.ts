@@ -10,8 +10,8 @@ import { yesNoChart } from './charts/yesno.ts';
 import { multiselectChart } from './charts/multiselect.ts';
 import { respondentsChart } from './charts/respondents.ts';
 import type { ChartOptions, ChartRow as ChartInputRow } from './charts/types.ts';
-import { renderChartSvg } from './charts/render-svg.ts';
-import type { ChartImage } from './pdf/document.ts';
+import { renderChartDrawing, renderChartSvg, type ChartSvg } from './charts/render-svg.ts';
+import type { ChartDrawing } from './charts/drawing.ts';
 
 /** The chart modules read aggregates; a model row carries the same numbers. */
 function asAggregate(row: ChartRow, kind: Aggregate['kind'], decimals: number): Aggregate {
@@ -64,19 +64,43 @@ export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpe
   }
 }
 
-/**
- * Draws every chart of the model as SVG; `onChart` reports progress. `adjust` changes a spec
- * before it is drawn (the web edition's outlines).
- */
-export async function renderChartImages(
+/** Drawn charts by output and spec, shared by the PDF's and the web edition's and kept between builds (watch). */
+export type ChartCache = Map<string, ChartDrawing | ChartSvg>;
+
+/** Draws every chart of the model for the PDF (vector drawings); `onChart` reports progress. */
+export function renderChartDrawings(
   model: ReportModel,
   options: ChartOptions,
   onChart: (done: number, total: number) => void = () => {},
-  cache?: Map<string, ChartImage>,
+  cache?: ChartCache,
+): Promise<Map<string, ChartDrawing>> {
+  return renderCharts(model, options, 'drawing', renderChartDrawing, onChart, cache);
+}
+
+/**
+ * Draws every chart of the model as SVG (the web edition). `adjust` changes a spec before it is
+ * drawn (the web edition's outlines).
+ */
+export function renderChartSvgs(
+  model: ReportModel,
+  options: ChartOptions,
+  cache?: ChartCache,
   adjust: (spec: TopLevelSpec) => TopLevelSpec = (spec) => spec,
-): Promise<Map<string, ChartImage>> {
+): Promise<Map<string, ChartSvg>> {
+  return renderCharts(model, options, 'svg', renderChartSvg, () => {}, cache, adjust);
+}
+
+async function renderCharts<T extends ChartDrawing | ChartSvg>(
+  model: ReportModel,
+  options: ChartOptions,
+  output: 'drawing' | 'svg',
+  render: (spec: TopLevelSpec) => Promise<T>,
+  onChart: (done: number, total: number) => void,
+  cache?: ChartCache,
+  adjust: (spec: TopLevelSpec) => TopLevelSpec = (spec) => spec,
+): Promise<Map<string, T>> {
   const blocks = blocksOfType(model, 'chart');
-  const images = new Map<string, ChartImage>();
+  const images = new Map<string, T>();
   for (const [i, block] of blocks.entries()) {
     const previousYear = block.rows.find((r) => r.previous)?.previous?.year;
     const withTones = block.tones ? { ...options, tones: block.tones } : options;
@@ -86,10 +110,10 @@ export async function renderChartImages(
         previousYear === undefined ? withTones : { ...withTones, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
       ),
     );
-    const key = cache ? JSON.stringify(spec) : '';
-    let img = cache?.get(key);
+    const key = cache ? `${output} ${JSON.stringify(spec)}` : '';
+    let img = cache?.get(key) as T | undefined;
     if (!img) {
-      img = await renderChartSvg(spec);
+      img = await render(spec);
       cache?.set(key, img);
     }
     images.set(block.id, img);

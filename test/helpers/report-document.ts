@@ -1,6 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { buildModel } from '../../src/report-model.ts';
-import { renderChartImages } from '../../src/render/chart-images.ts';
+import { renderChartDrawings } from '../../src/render/chart-images.ts';
 import { pdfDocument } from '../../src/render/pdf/document.ts';
 import { CONTENT_WIDTH } from '../../src/render/pdf/styles.ts';
 
@@ -10,7 +10,7 @@ import { CONTENT_WIDTH } from '../../src/render/pdf/styles.ts';
  */
 export async function reportDocument(editionFile: string): Promise<() => TDocumentDefinitions> {
   const { model, survey } = buildModel(editionFile);
-  const charts = await renderChartImages(model, { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals });
+  const charts = await renderChartDrawings(model, { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals });
   const creationDate = new Date(`${survey.edition.published}T12:00:00Z`);
   return () => pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave' });
 }

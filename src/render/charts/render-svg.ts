@@ -11,11 +11,14 @@ import type { ChartOptions } from './types.ts';
 import { valueSummaryChart } from './value-summary.ts';
 import { patchVegaTextMetrics } from '../patches/vega-text-metrics.ts';
 import { yesNoChart } from './yesno.ts';
+import type { ChartDrawing } from './drawing.ts';
+import { DrawingRecorder } from './drawing-recorder.ts';
 
 /**
- * Vega-Lite spec → SVG string sized in points, for a pdfmake `svg` node of the same width.
- * Headless (renderer 'none'), no loading of anything, Dutch number locale per view, text measured
- * with the PDF's font, deterministic output (SVG definition ids reset, one render at a time).
+ * Vega-Lite spec → a drawing for the PDF (Vega's scene graph recorded as vector operations, see
+ * drawing.ts) or an SVG string for the web edition, sized in points. Headless (renderer 'none'),
+ * no loading of anything, Dutch number locale per view, text measured with the PDF's font,
+ * deterministic output (SVG definition ids reset, one render at a time).
  */
 
 export interface ChartSvg {
@@ -35,11 +38,21 @@ const refusingLoader: Loader = { load: refuse, sanitize: refuse, http: refuse, f
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Renders one chart. Calls are serialised: SVG definition ids come from global counters. */
+/** Renders one chart as SVG (the web edition). */
 export function renderChartSvg(spec: TopLevelSpec): Promise<ChartSvg> {
+  return serialised(() => render(spec, svgOf));
+}
+
+/** Renders one chart as a drawing (the PDF): the same scene graph, without an SVG round trip. */
+export function renderChartDrawing(spec: TopLevelSpec): Promise<ChartDrawing> {
+  return serialised(() => render(spec, drawingOf));
+}
+
+/** Calls are serialised: SVG definition ids come from global counters. */
+function serialised<T>(run: () => Promise<T>): Promise<T> {
   // Text measured with the PDF's font (src/render/patches/); before the first compile.
   patchVegaTextMetrics();
-  const result = queue.then(() => render(spec));
+  const result = queue.then(run);
   queue = result.catch(() => undefined);
   return result;
 }
@@ -103,7 +116,7 @@ function compiledShape(key: string, spec: TopLevelSpec, datasets: Record<string,
   return shape;
 }
 
-async function render(spec: TopLevelSpec): Promise<ChartSvg> {
+async function render<T>(spec: TopLevelSpec, output: (view: vega.View) => Promise<T>): Promise<T> {
   const { key, variables } = split(spec);
   const shape = compiledShape(key, spec, variables.datasets);
   // The View's `locale` option takes locale definitions ({ number, time }), despite its typing; read
@@ -114,12 +127,34 @@ async function render(spec: TopLevelSpec): Promise<ChartSvg> {
     if (variables.height !== undefined) view.height(variables.height);
     for (const p of variables.params) view.signal(p.name, p.value);
     await view.runAsync();
-    vega.resetSVGDefIds();
-    const svg = compactSvg(stripImages(await view.toSVG()));
-    return { svg, width: rootDimension(svg, 'width'), height: rootDimension(svg, 'height') };
+    return await output(view);
   } finally {
     view.finalize();
   }
+}
+
+async function svgOf(view: vega.View): Promise<ChartSvg> {
+  vega.resetSVGDefIds();
+  const svg = compactSvg(stripImages(await view.toSVG()));
+  return { svg, width: rootDimension(svg, 'width'), height: rootDimension(svg, 'height') };
+}
+
+/** Vega's canvas renderer drawing into a recorder (its `externalContext`), sized like the SVG. */
+async function drawingOf(view: vega.View): Promise<ChartDrawing> {
+  const { width, height } = viewSize(view);
+  const recorder = new DrawingRecorder(width, height);
+  await view.toCanvas(1, { externalContext: recorder });
+  return recorder.drawing();
+}
+
+/** The rendered size: the view plus its padding (what vega-view's render-size.js gives a renderer). */
+function viewSize(view: vega.View): { width: number; height: number } {
+  const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
+  const inner = view as unknown as { _viewWidth: number; _viewHeight: number };
+  const width = Math.max(0, inner._viewWidth + padding.left + padding.right);
+  const height = Math.max(0, inner._viewHeight + padding.top + padding.bottom);
+  if (!Number.isFinite(width) || !Number.isFinite(height)) throw new Error('Vega gaf geen grootte voor de grafiek.');
+  return { width, height };
 }
 
 /** Removes `<image>` elements: in a pdfmake svg node they would bypass the local access policy. */

@@ -1,5 +1,5 @@
 import type { AnyBlock, Chapter, ChartBlock, Part, ReportModel, Section, TableBlock } from '../../model/report-types.ts';
-import type { ChartImage } from '../pdf/document.ts';
+import type { ChartSvg } from '../charts/render-svg.ts';
 import { loadHtmlAssets, type HtmlAssets, type HtmlLabels } from './assets.ts';
 import { chartTable } from './chart-table.ts';
 import { esc } from './escape.ts';
@@ -17,7 +17,7 @@ import { esc } from './escape.ts';
  */
 export interface HtmlOptions {
   /** Each chart block's SVG, by block id (drawn at the web width). */
-  charts: Map<string, ChartImage>;
+  charts: Map<string, ChartSvg>;
   /** The edition's chart decimals (the data tables print what the charts print). */
   decimals: number;
   assets?: HtmlAssets;

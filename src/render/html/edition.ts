@@ -1,8 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../../model/report-types.ts';
-import { renderChartImages } from '../chart-images.ts';
-import type { ChartImage } from '../pdf/document.ts';
+import { renderChartSvgs, type ChartCache } from '../chart-images.ts';
 import { htmlPage, type HtmlPage } from './document.ts';
 
 /**
@@ -33,11 +32,11 @@ export function screenChartSpec(spec: TopLevelSpec): TopLevelSpec {
 export interface HtmlEditionOptions {
   decimals: number;
   /** Drawn charts by spec, shared with the PDF's and kept between builds (watch, preview). */
-  cache?: Map<string, ChartImage>;
+  cache?: ChartCache;
 }
 
 export async function renderHtmlEdition(model: ReportModel, opts: HtmlEditionOptions): Promise<HtmlPage> {
-  const charts = await renderChartImages(model, { width: HTML_CHART_WIDTH, decimals: opts.decimals }, undefined, opts.cache, screenChartSpec);
+  const charts = await renderChartSvgs(model, { width: HTML_CHART_WIDTH, decimals: opts.decimals }, opts.cache, screenChartSpec);
   return htmlPage(model, { charts, decimals: opts.decimals });
 }
 

@@ -2,13 +2,10 @@ import type { Content, TDocumentDefinitions, ContentStack } from 'pdfmake/interf
 import type { AnyBlock, Chapter, ChartBlock, FigureBlock, Part, ReportModel, Section, TableBlock } from '../../model/report-types.ts';
 import { COLORS, CONTENT_WIDTH, PAGE, STYLES } from './styles.ts';
 import { TAGGED_PDF_SETTINGS } from './tagging/document-level.ts';
+import type { ChartDrawing } from '../charts/drawing.ts';
 
-/** A chart already drawn as SVG, sized in points. */
-export interface ChartImage {
-  svg: string;
-  width: number;
-  height: number;
-}
+/** A chart already drawn (vector operations from its Vega scene graph), sized in points. */
+export type ChartImage = ChartDrawing;
 
 export interface DocumentOptions {
   charts: Map<string, ChartImage>;
@@ -173,7 +170,8 @@ function chartContent(b: ChartBlock, charts: Map<string, ChartImage>): Content {
   if (b.caption) parts.push({ text: b.caption, style: 'caption', role: 'Caption' } as Content);
   // A chart with a table of its numbers in the appendix links there (an invisible link over the chart).
   const link = b.dataTable ? { linkToDestination: b.dataTable.id, linkContents: b.dataTable.link } : {};
-  parts.push({ svg: img.svg, width: img.width, margin: [0, 2, 0, 10], role: b.role, alt: b.description, ...link } as unknown as Content);
+  // An svg node holding a drawing: laid out and tagged like SVG, drawn straight into PDFKit (patches/pdfmake-chart-drawing.ts).
+  parts.push({ svg: img, width: img.width, margin: [0, 2, 0, 10], role: b.role, alt: b.description, ...link } as unknown as Content);
   return { stack: parts, unbreakable: true } as ContentStack;
 }
 

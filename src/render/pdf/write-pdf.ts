@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { applyTagging } from './tagging/pdfmake-hooks.ts';
-import { patchPdfmakeSvgMeasure } from '../patches/pdfmake-svg-measure.ts';
+import { patchPdfmakeChartDrawing } from '../patches/pdfmake-chart-drawing.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -27,7 +27,7 @@ let configured: PdfMake | null = null;
 function pdfmake(): PdfMake {
   if (configured) return configured;
   const pm = require('pdfmake') as PdfMake;
-  patchPdfmakeSvgMeasure();
+  patchPdfmakeChartDrawing();
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   pm.setFonts({ Roboto: FONT_FILES });

@@ -1,5 +1,6 @@
 import { UNKNOWN_INTERVALS, type Aggregate } from '../../../src/analyse/aggregate-types.ts';
 import type { QuestionKind } from '../../../src/load/questionnaire.ts';
+import type { ChartInput, ChartKind } from '../../../src/render/charts/render-svg.ts';
 
 /** An Aggregate from counts in scale order; percentages of their sum, display rounded to 1 decimal. */
 export function aggregate(counts: Record<string, number>, kind: QuestionKind = 'likert'): Aggregate {
@@ -58,3 +59,26 @@ export const TONES = {
   Ja: 'yes',
   Nee: 'no',
 } as const;
+
+/** One input per chart kind, with long labels and narrow segments to stress the layout. */
+export const chartSamples: { [K in ChartKind]: ChartInput<K> } = {
+  likert: [
+    { label: 'Totaal', aggregate: KNOWN, previous: agreement(40, 70, 100, 150, 90) },
+    { label: 'Informatiebijeenkomsten', aggregate: agreement(5, 9, 40, 80, 22, ['Niet van toepassing', 60]) },
+  ],
+  segments: [
+    { label: 'Totaal', aggregate: KNOWN },
+    { label: 'A-categorie', aggregate: agreement(0, 1, 1, 2, 1) },
+    { label: 'C-categorie', aggregate: agreement(29, 58, 114, 170, 86) },
+  ],
+  'value-summary': [
+    { label: 'Ik merk dat Logius afspraken nakomt of uitlegt waarom dat een keer niet lukt.', aggregate: agreement(20, 50, 130, 200, 60) },
+    { label: LONG_STATEMENT, aggregate: agreement(5, 20, 110, 250, 90) },
+  ],
+  yesno: aggregate({ Ja: 269, Nee: 344 }, 'yesno'),
+  multiselect: aggregate({ Inhoud: 40, Leesbaarheid: 25, 'Anders, namelijk een heel lange toelichting': 61 }, 'multiselect'),
+  respondents: [
+    { product: 'DigiD', responded: 269, share: 43.88 },
+    { product: 'Stelselcatalogus', responded: 3, share: 0.49 },
+  ],
+};

@@ -1,36 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { likertChart } from '../../../src/render/charts/likert.ts';
-import { clearChartCache, renderChart, renderChartSvg, type ChartKind, type ChartInput } from '../../../src/render/charts/render-svg.ts';
+import { clearChartCache, renderChart, renderChartSvg, type ChartKind } from '../../../src/render/charts/render-svg.ts';
 import type { ChartOptions } from '../../../src/render/charts/types.ts';
-import { aggregate, agreement, KNOWN, LONG_STATEMENT, TONES } from './fixtures.ts';
+import { chartSamples as samples, KNOWN, LONG_STATEMENT, TONES } from './fixtures.ts';
 import { placedTexts } from './svg-text.ts';
 
 const options: ChartOptions = { width: 451, decimals: 1, previousYearLabel: '2017', tones: TONES };
-const yesNo = aggregate({ Ja: 269, Nee: 344 }, 'yesno');
-
-/** One input per chart kind, with long labels and narrow segments to stress the layout. */
-const samples: { [K in ChartKind]: ChartInput<K> } = {
-  likert: [
-    { label: 'Totaal', aggregate: KNOWN, previous: agreement(40, 70, 100, 150, 90) },
-    { label: 'Informatiebijeenkomsten', aggregate: agreement(5, 9, 40, 80, 22, ['Niet van toepassing', 60]) },
-  ],
-  segments: [
-    { label: 'Totaal', aggregate: KNOWN },
-    { label: 'A-categorie', aggregate: agreement(0, 1, 1, 2, 1) },
-    { label: 'C-categorie', aggregate: agreement(29, 58, 114, 170, 86) },
-  ],
-  'value-summary': [
-    { label: 'Ik merk dat Logius afspraken nakomt of uitlegt waarom dat een keer niet lukt.', aggregate: agreement(20, 50, 130, 200, 60) },
-    { label: LONG_STATEMENT, aggregate: agreement(5, 20, 110, 250, 90) },
-  ],
-  yesno: yesNo,
-  multiselect: aggregate({ Inhoud: 40, Leesbaarheid: 25, 'Anders, namelijk een heel lange toelichting': 61 }, 'multiselect'),
-  respondents: [
-    { product: 'DigiD', responded: 269, share: 43.88 },
-    { product: 'Stelselcatalogus', responded: 3, share: 0.49 },
-  ],
-};
 const kinds = Object.keys(samples) as ChartKind[];
 
 function render<K extends ChartKind>(kind: K, o: ChartOptions = options) {
