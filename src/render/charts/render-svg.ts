@@ -61,12 +61,16 @@ function serialised<T>(run: () => Promise<T>): Promise<T> {
 // Compiling and parsing cost more than running a view. Charts of one kind and width differ only in
 // `datasets`, `height` and `params` values (see marks.ts chartSpec): each shape is compiled once,
 // without data, and every render — the first one too — swaps those in, so a cache hit and a miss
-// give the same SVG.
+// give the same SVG. The shape's view is kept and reused too (building a view's dataflow cost as
+// much as running it): swapping every dataset, the height and every parameter leaves nothing of
+// the previous chart (test/render/charts/render-svg.test.ts compares reused with fresh views).
 
 interface CompiledShape {
   runtime: vega.Runtime;
   /** The named datasets the compiled spec reads (Vega-Lite drops unused ones). */
   datasets: Set<string>;
+  /** A view of the shape, reused by the next chart of the shape, with the locale it was made with. */
+  view?: { view: vega.View; locale: unknown };
 }
 
 /** At most this many shapes are kept; a report has a few dozen (kind × answer scale × width). */
@@ -75,7 +79,13 @@ const shapes = new Map<string, CompiledShape>();
 
 /** Empties the cache of compiled chart shapes (tests; a theme reload). */
 export function clearChartCache(): void {
+  for (const shape of shapes.values()) dropView(shape);
   shapes.clear();
+}
+
+function dropView(shape: CompiledShape): void {
+  shape.view?.view.finalize();
+  delete shape.view;
 }
 
 interface Variables {
@@ -109,7 +119,7 @@ function compiledShape(key: string, spec: TopLevelSpec, datasets: Record<string,
         names.add(data.name);
       }
     }
-    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    if (shapes.size >= MAX_SHAPES) clearChartCache();
     shape = { runtime: vega.parse(compiled), datasets: names };
     shapes.set(key, shape);
   }
@@ -121,15 +131,21 @@ async function render<T>(spec: TopLevelSpec, output: (view: vega.View) => Promis
   const shape = compiledShape(key, spec, variables.datasets);
   // The View's `locale` option takes locale definitions ({ number, time }), despite its typing; read
   // at each render, as `preview` may reload the theme.
-  const view = new vega.View(shape.runtime, { renderer: 'none', loader: refusingLoader, locale: chartLocale as unknown as LocaleFormatters });
+  if (shape.view?.locale !== chartLocale) {
+    dropView(shape);
+    const view = new vega.View(shape.runtime, { renderer: 'none', loader: refusingLoader, locale: chartLocale as unknown as LocaleFormatters });
+    shape.view = { view, locale: chartLocale };
+  }
+  const view = shape.view!.view;
   try {
     for (const name of shape.datasets) view.data(name, structuredClone(variables.datasets[name] ?? []));
     if (variables.height !== undefined) view.height(variables.height);
     for (const p of variables.params) view.signal(p.name, p.value);
     await view.runAsync();
     return await output(view);
-  } finally {
-    view.finalize();
+  } catch (err) {
+    dropView(shape);
+    throw err;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { likertChart } from '../../../src/render/charts/likert.ts';
-import { clearChartCache, renderChart, renderChartSvg, type ChartKind } from '../../../src/render/charts/render-svg.ts';
+import { chartBuilders, clearChartCache, renderChart, renderChartDrawing, renderChartSvg, type ChartKind } from '../../../src/render/charts/render-svg.ts';
 import type { ChartOptions } from '../../../src/render/charts/types.ts';
 import { chartSamples as samples, KNOWN, LONG_STATEMENT, TONES } from './fixtures.ts';
 import { placedTexts } from './svg-text.ts';
@@ -46,6 +46,22 @@ describe('renderChartSvg', () => {
     const fresh = await render(kind);
     expect(second.svg).toBe(first.svg);
     expect(fresh.svg).toBe(first.svg);
+  });
+
+  it.each(kinds)('%s: a view reused after charts with other data draws exactly what a fresh one draws', async (kind) => {
+    const other = { ...options, width: 451, previousYearLabel: '2016' };
+    clearChartCache();
+    const fresh = await render(kind);
+    const freshDrawing = await renderChartDrawing(chartBuilders[kind](samples[kind] as never, options));
+    // Other data through the same shapes (a narrower label set where the kind allows it), then the first again.
+    await render(kind, other);
+    await renderChartDrawing(chartBuilders[kind](samples[kind] as never, other));
+    if (Array.isArray(samples[kind])) {
+      await renderChart(kind, (samples[kind] as unknown[]).slice(0, 1) as never, options);
+      await renderChartDrawing(chartBuilders[kind]((samples[kind] as unknown[]).slice(0, 1) as never, options));
+    }
+    expect((await render(kind)).svg).toBe(fresh.svg);
+    expect(await renderChartDrawing(chartBuilders[kind](samples[kind] as never, options))).toEqual(freshDrawing);
   });
 
   it('stays deterministic when renders overlap', async () => {
