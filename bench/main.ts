@@ -3,7 +3,7 @@
  * noisy. Each cold build runs in a fresh Node process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, cpSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, cpSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,59 @@ function median(xs: number[]): number {
 function runInChild(script: string, args: string[]): Record<string, number> {
   const out = execFileSync(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+/** One line of the summary table: a target, what was measured and whether it holds. */
+interface TargetRow {
+  target: string;
+  goal: string;
+  values: number[];
+  unit: 's' | 'MB' | '';
+  holds: boolean | null;
+  note?: string;
+}
+const summary: TargetRow[] = [];
+
+const nl = (v: number, unit: TargetRow['unit']) =>
+  unit === 'MB' ? `${Math.round(v).toLocaleString('nl-NL')} MB` : unit === 's' ? `${v.toFixed(2).replace('.', ',')} s` : String(v);
+
+function target(row: Omit<TargetRow, 'holds'> & { holds?: boolean | null; max?: number }): void {
+  const { max, ...rest } = row;
+  const holds = row.holds !== undefined ? row.holds : max === undefined || !row.values.length ? null : median(row.values) <= max;
+  summary.push({ ...rest, holds });
+}
+
+/** The one table `npm run bench` ends with (Markdown, for the README). */
+function printSummary(): void {
+  if (!summary.length) return;
+  const load = (() => {
+    try {
+      return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    } catch {
+      return '?';
+    }
+  })();
+  console.log(`\nDoelen (issue 14), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load}, ${RUNS} runs:\n`);
+  console.log('| doel | grens | mediaan | min–max | gehaald |');
+  console.log('|---|---|---|---|---|');
+  for (const r of summary) {
+    const m = r.values.length ? nl(median(r.values), r.unit) : '—';
+    const range = r.values.length > 1 ? `${nl(Math.min(...r.values), r.unit)} – ${nl(Math.max(...r.values), r.unit)}` : '';
+    const ok = r.holds === null ? '—' : r.holds ? 'ja' : '**nee**';
+    console.log(`| ${r.target}${r.note ? ` (${r.note})` : ''} | ${r.goal} | ${m} | ${range} | ${ok} |`);
+  }
+}
+
+/** A whole `eindrapport` process from the compiled dist/: wall seconds and peak RSS. */
+function timeCli(args: string[]): { seconds: number; peakRssMB: number; status: number } {
+  // Peak memory of the child itself, reported as it exits (no wrapper process in between).
+  const rusage = "data:text/javascript,process.on('exit',()=>process.stderr.write('RUSAGE '+process.resourceUsage().maxRSS+'\\n'))";
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', rusage, join(ROOT, 'bin/eindrapport.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) process.stderr.write(r.stderr);
+  const kb = Number(/RUSAGE (\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
+  return { seconds, peakRssMB: kb / 1024, status: r.status ?? -1 };
 }
 
 function report(title: string, samples: Record<string, number>[], fields: [string, string][]): void {
@@ -61,13 +114,31 @@ export async function main(args: string[]): Promise<number> {
         ['rssBeforeMB', 'geheugen vóór de aggregatie, MB'],
         ['peakRssMB', 'piekgeheugen (RSS), MB'],
       ]);
+      target({ target: 'aggregatie van 1.000.000 respondenten', goal: '≤ 3 s', values: million.map((m) => m.aggregateSeconds!), unit: 's', max: 3 });
+      target({ target: '  piekgeheugen daarbij', goal: '≤ 1 GB', values: million.map((m) => m.peakRssMB!), unit: 'MB', max: 1024 });
     }
     rmSync(dir, { recursive: true, force: true });
   }
   if (!only || only === 'build') {
     const out = mkdtempSync(join(tmpdir(), 'bench-build-'));
-    const samples = Array.from({ length: RUNS }, () => runInChild('bench/cold-build.ts', [join(ROOT, 'content/2018/edition.yaml'), out]));
-    report('Koude build van het rapport 2018 (nieuw proces per run)', samples, [
+    // The command as a user runs it: a whole process from dist/, all outputs (tagged PDF, JSON, web edition).
+    const cli = Array.from({ length: RUNS }, () => timeCli(['build', '--edition', '2018', '--out-dir', join(out, 'cli')]));
+    report('eindrapport build --edition 2018 (hele proces uit dist/: getagde PDF, JSON, webeditie)', cli.map((c) => ({ s: c.seconds, MB: c.peakRssMB })), [
+      ['s', 'totaal, s'],
+      ['MB', 'piekgeheugen (RSS), MB'],
+    ]);
+    // The same build in-process (through tsx), and the layout floor: that build with every chart an
+    // empty box of its size. Interleaved, so both see the same machine.
+    const sizes = join(out, 'chart-sizes.json');
+    const edition = join(ROOT, 'content/2018/edition.yaml');
+    runInChild('bench/layout-floor.ts', [edition, join(out, 'floor'), sizes]);
+    const samples: Record<string, number>[] = [];
+    const floor: Record<string, number>[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      samples.push(runInChild('bench/cold-build.ts', [edition, join(out, 'build')]));
+      floor.push(runInChild('bench/layout-floor.ts', [edition, join(out, 'floor'), sizes]));
+    }
+    report('Koude build van het rapport 2018 in het proces (tsx)', samples, [
       ['totalSeconds', 'totaal (incl. opstarten), s'],
       ['buildSeconds', 'build(), s'],
       ['pdfSeconds', '  waarvan PDF (opmaak, tags), s'],
@@ -76,7 +147,55 @@ export async function main(args: string[]): Promise<number> {
       ['charts', 'grafieken'],
       ['peakRssMB', 'piekgeheugen (RSS), MB'],
     ]);
+    report('Layout-bodem: dezelfde build, elke grafiek een lege doos van zijn maat', floor, [
+      ['buildSeconds', 'build zonder grafieken, s'],
+      ['peakRssMB', 'piekgeheugen (RSS), MB'],
+    ]);
+    const ratio = median(samples.map((x) => x.buildSeconds!)) / median(floor.map((x) => x.buildSeconds!));
+    target({ target: 'koude build 2018, hele proces (PDF getagd, JSON, webeditie)', goal: '≤ 2,5 s', values: cli.map((c) => c.seconds), unit: 's', max: 2.5 });
+    target({ target: '  piekgeheugen koude build', goal: '≤ 300 MB', values: cli.map((c) => c.peakRssMB), unit: 'MB', max: 300 });
+    target({ target: '  build() in het proces', goal: '—', values: samples.map((x) => x.buildSeconds!), unit: 's', holds: null });
+    target({
+      target: '  layout-bodem: build() met lege dozen als grafieken',
+      goal: '—',
+      values: floor.map((x) => x.buildSeconds!),
+      unit: 's',
+      holds: null,
+      note: `build / bodem = ${ratio.toFixed(2).replace('.', ',')}`,
+    });
     rmSync(out, { recursive: true, force: true });
+  }
+  if (!only || only === 'scale') {
+    // Generated editions with 8, 20 and 40 products (copies of the 2018 products with their data):
+    // the build time per product should stay flat.
+    const { scaleEdition } = await import('./scale-edition.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+    const sizes = [8, 20, 40];
+    const times: Record<number, number[]> = {};
+    for (const n of sizes) {
+      const edition = scaleEdition(join(ROOT, 'content/2018/edition.yaml'), join(dir, `e${n}`), n);
+      times[n] = Array.from({ length: RUNS }, () => timeCli(['build', '--edition', edition, '--out-dir', join(dir, `out${n}`)]).seconds);
+    }
+    report(
+      'Schaal: build (hele proces) van editie met 8, 20 en 40 producten',
+      Array.from({ length: RUNS }, (_, i) => Object.fromEntries(sizes.map((n) => [`p${n}`, times[n]![i]!]))),
+      sizes.map((n) => [`p${n}`, `${n} producten, s`] as [string, string]),
+    );
+    const m = (n: number) => median(times[n]!);
+    // Per product: the whole build divided by the products, and what each product added beyond 8.
+    const perProduct = sizes.map((n) => m(n) / n);
+    const added = [(m(20) - m(8)) / 12, (m(40) - m(20)) / 20];
+    const flat = Math.max(...added) / Math.min(...added) <= 1.2;
+    for (const n of sizes) target({ target: `schaal: ${n} producten, build per product`, goal: '—', values: times[n]!.map((t) => t / n), unit: 's', holds: null });
+    target({
+      target: 'schaal: tijd per extra product, 8→20 en 20→40',
+      goal: 'gelijk binnen 20 %',
+      values: [],
+      unit: 's',
+      holds: flat,
+      note: `${added.map((a) => nl(a, 's')).join(' en ')}; totaal per product ${perProduct.map((p) => nl(p, 's')).join(' / ')}`,
+    });
+    rmSync(dir, { recursive: true, force: true });
   }
   if (!only || only === 'diff') {
     // `diff 2018 2019` once the 2019 edition exists; until then 2018 against itself (the same
@@ -120,28 +239,42 @@ export async function main(args: string[]): Promise<number> {
     ]);
     rmSync(out, { recursive: true, force: true });
   }
-  if (only === 'pages') {
-    // Not a timing: tagging must not change a pixel. Every page of 2018 and 2019, tagged against
-    // untagged, as PNG at 60 dpi (pdftoppm).
-    for (const year of ['2018', '2019']) {
-      const edition = join(ROOT, `content/${year}/edition.yaml`);
-      if (!existsSync(edition)) continue;
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'bench/untagged-pages.ts'), edition], { cwd: ROOT, encoding: 'utf8' });
-      const line = JSON.parse(r.stdout.trim().split('\n').pop()!) as { pages: number; differing: number; differingPages: number[] };
-      console.log(`Rapport ${year}: ${line.pages} pagina's getagd tegen ongetagd vergeleken, ${line.differing} verschillend${line.differing ? ` (${line.differingPages.join(', ')})` : ''}.`);
-    }
+  if (!only || only === 'pages') {
+    // Not timings: nothing may change on the page. Every page of 2018 as PNG at 60 dpi (pdftoppm)
+    // against a build of BENCH_BASE_REV (default HEAD: the last commit against the working tree),
+    // the tagged structure likewise; two builds byte for byte; and tagged against untagged.
+    const edition = join(ROOT, 'content/2018/edition.yaml');
+    const compare = (mode: string[]) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'bench/compare-pages.ts'), edition, ...mode], { cwd: ROOT, encoding: 'utf8' });
+      if (r.status === 2 || !r.stdout.trim()) throw new Error(`compare-pages ${mode.join(' ')}: ${r.stderr}`);
+      return JSON.parse(r.stdout.trim().split('\n').pop()!) as { pages: number; differing: number; differingPages: number[]; sameStructure: boolean; sameBytes: boolean };
+    };
+    const rev = process.env.BENCH_BASE_REV ?? 'HEAD';
+    const base = compare(['--rev', rev]);
+    const twice = compare(['--twice']);
+    const plain = compare(['--untagged']);
+    const pages = (c: typeof base) => `${c.differing} van ${c.pages} pagina's verschillen${c.differing ? ` (${c.differingPages.join(', ')})` : ''}`;
+    console.log(`\nPagina's 2018 tegen ${rev}: ${pages(base)}; structuur ${base.sameStructure ? 'gelijk' : 'VERSCHILLEND'}.`);
+    console.log(`Twee builds: ${twice.sameBytes ? 'byte voor byte gelijk' : 'VERSCHILLEND'}. Getagd tegen ongetagd: ${pages(plain)}.`);
+    target({ target: `pagina's gelijk aan ${rev} (PNG, 60 dpi)`, goal: '0 verschillend', values: [], unit: '', holds: base.differing === 0, note: pages(base) });
+    target({ target: `getagde structuur gelijk aan ${rev}`, goal: 'gelijk', values: [], unit: '', holds: base.sameStructure });
+    target({ target: 'twee builds byte voor byte gelijk', goal: 'gelijk', values: [], unit: '', holds: twice.sameBytes });
+    target({ target: 'getagd tegen ongetagd (PNG, 60 dpi)', goal: '0 verschillend', values: [], unit: '', holds: plain.differing === 0, note: pages(plain) });
   }
   if (!only || only === 'watch') {
     // eindrapport watch: one process per run, a first build and the rebuild after one edit.
     const samples = Array.from({ length: RUNS }, () => runInChild('bench/watch-rebuild.ts', [join(ROOT, 'content/2018/edition.yaml')]));
-    report('watch: herbouw na het wijzigen van één tekst (2018), doel < 1,5 s', samples, [
-      ['rebuildSeconds', 'herbouw na één wijziging, s'],
+    report('watch: herbouw na het wijzigen van één tekst of van de data van één product (2018)', samples, [
+      ['rebuildSeconds', 'herbouw na één tekstwijziging, s'],
       ['secondRebuildSeconds', 'herbouw na een tweede wijziging, s'],
+      ['dataRebuildSeconds', 'herbouw na een gewijzigd antwoord, s'],
       ['firstBuildSeconds', 'eerste build (lege cache), s'],
       ['checkSeconds', 'check in het proces (koud), s'],
       ['pages', "pagina's"],
       ['peakRssMB', 'piekgeheugen (RSS), MB'],
     ]);
+    target({ target: 'watch: één tekstwijziging → nieuwe PDF', goal: '≤ 0,5 s', values: samples.map((x) => x.rebuildSeconds!), unit: 's', max: 0.5 });
+    target({ target: 'watch: data van één product gewijzigd → nieuwe PDF', goal: '≤ 1,0 s', values: samples.map((x) => x.dataRebuildSeconds!), unit: 's', max: 1 });
     const errors = samples[0]?.checkErrors ?? 0;
     if (errors) console.log(`  (check vond ${errors} fouten in content/2018; watch zou dan niet herbouwen — hier is toch gebouwd)`);
   }
@@ -157,6 +290,7 @@ export async function main(args: string[]): Promise<number> {
         ['serverSeconds', '  waarvan check + webeditie, s'],
       ],
     );
+    target({ target: 'preview: opslaan → bijgewerkte pagina', goal: '≤ 0,3 s', values: r.updates, unit: 's', max: 0.3 });
   }
   if (!only || only === 'help') {
     // `eindrapport --help` from the compiled dist/: the start-up cost of every command.
@@ -192,5 +326,6 @@ export async function main(args: string[]): Promise<number> {
       ['exitCode', 'exitcode (1: fouten in de inhoud)'],
     ]);
   }
+  printSummary();
   return 0;
 }
