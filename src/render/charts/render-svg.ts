@@ -1,7 +1,7 @@
-import * as vega from 'vega';
+import type * as Vega from 'vega';
 import { compactSvg } from './compact-svg.ts';
 import type { Loader, LocaleFormatters } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { likertChart } from './likert.ts';
 import { multiselectChart } from './multiselect.ts';
 import { respondentsChart } from './respondents.ts';
@@ -48,10 +48,27 @@ export function renderChartDrawing(spec: TopLevelSpec): Promise<ChartDrawing> {
   return serialised(() => render(spec, drawingOf));
 }
 
+interface Libraries {
+  vega: typeof Vega;
+  compile: (typeof import('vega-lite'))['compile'];
+}
+let libraries: Promise<Libraries> | undefined;
+
+/**
+ * Vega and Vega-Lite (a third of a second to load) are loaded by the first chart drawn, so a
+ * build whose charts all come from the cache never loads them.
+ */
+function loadLibraries(): Promise<Libraries> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
+    // Text measured with the PDF's font (src/render/patches/); before the first compile.
+    patchVegaTextMetrics(vega);
+    return { vega, compile: vl.compile };
+  });
+  return libraries;
+}
+
 /** Calls are serialised: SVG definition ids come from global counters. */
 function serialised<T>(run: () => Promise<T>): Promise<T> {
-  // Text measured with the PDF's font (src/render/patches/); before the first compile.
-  patchVegaTextMetrics();
   const result = queue.then(run);
   queue = result.catch(() => undefined);
   return result;
@@ -66,11 +83,11 @@ function serialised<T>(run: () => Promise<T>): Promise<T> {
 // the previous chart (test/render/charts/render-svg.test.ts compares reused with fresh views).
 
 interface CompiledShape {
-  runtime: vega.Runtime;
+  runtime: Vega.Runtime;
   /** The named datasets the compiled spec reads (Vega-Lite drops unused ones). */
   datasets: Set<string>;
   /** A view of the shape, reused by the next chart of the shape, with the locale it was made with. */
-  view?: { view: vega.View; locale: unknown };
+  view?: { view: Vega.View; locale: unknown };
 }
 
 /** At most this many shapes are kept; a report has a few dozen (kind × answer scale × width). */
@@ -108,7 +125,7 @@ function split(spec: TopLevelSpec): { key: string; variables: Variables } {
   return { key: JSON.stringify([rest, Object.keys(datasets), keyParams]), variables: { datasets, height, params: values } };
 }
 
-function compiledShape(key: string, spec: TopLevelSpec, datasets: Record<string, unknown[]>): CompiledShape {
+function compiledShape({ vega, compile }: Libraries, key: string, spec: TopLevelSpec, datasets: Record<string, unknown[]>): CompiledShape {
   let shape = shapes.get(key);
   if (!shape) {
     const compiled = compile(spec).spec;
@@ -126,9 +143,11 @@ function compiledShape(key: string, spec: TopLevelSpec, datasets: Record<string,
   return shape;
 }
 
-async function render<T>(spec: TopLevelSpec, output: (view: vega.View) => Promise<T>): Promise<T> {
+async function render<T>(spec: TopLevelSpec, output: (view: Vega.View, vega: typeof Vega) => Promise<T>): Promise<T> {
+  const libs = await loadLibraries();
+  const { vega } = libs;
   const { key, variables } = split(spec);
-  const shape = compiledShape(key, spec, variables.datasets);
+  const shape = compiledShape(libs, key, spec, variables.datasets);
   // The View's `locale` option takes locale definitions ({ number, time }), despite its typing; read
   // at each render, as `preview` may reload the theme.
   if (shape.view?.locale !== chartLocale) {
@@ -142,21 +161,21 @@ async function render<T>(spec: TopLevelSpec, output: (view: vega.View) => Promis
     if (variables.height !== undefined) view.height(variables.height);
     for (const p of variables.params) view.signal(p.name, p.value);
     await view.runAsync();
-    return await output(view);
+    return await output(view, vega);
   } catch (err) {
     dropView(shape);
     throw err;
   }
 }
 
-async function svgOf(view: vega.View): Promise<ChartSvg> {
+async function svgOf(view: Vega.View, vega: typeof Vega): Promise<ChartSvg> {
   vega.resetSVGDefIds();
   const svg = compactSvg(stripImages(await view.toSVG()));
   return { svg, width: rootDimension(svg, 'width'), height: rootDimension(svg, 'height') };
 }
 
 /** Vega's canvas renderer drawing into a recorder (its `externalContext`), sized like the SVG. */
-async function drawingOf(view: vega.View): Promise<ChartDrawing> {
+async function drawingOf(view: Vega.View): Promise<ChartDrawing> {
   const { width, height } = viewSize(view);
   const recorder = new DrawingRecorder(width, height);
   await view.toCanvas(1, { externalContext: recorder });
@@ -164,7 +183,7 @@ async function drawingOf(view: vega.View): Promise<ChartDrawing> {
 }
 
 /** The rendered size: the view plus its padding (what vega-view's render-size.js gives a renderer). */
-function viewSize(view: vega.View): { width: number; height: number } {
+function viewSize(view: Vega.View): { width: number; height: number } {
   const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
   const inner = view as unknown as { _viewWidth: number; _viewHeight: number };
   const width = Math.max(0, inner._viewWidth + padding.left + padding.right);

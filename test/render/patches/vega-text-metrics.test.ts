@@ -23,8 +23,8 @@ async function textBoundsWidth(text: string, fontSize: number): Promise<number> 
 
 describe('the Vega text-measurement patch', () => {
   it("makes Vega's layout measure text with the PDF's font, not 0,8 × size per character", async () => {
-    patchVegaTextMetrics();
-    patchVegaTextMetrics(); // idempotent
+    patchVegaTextMetrics(vega);
+    patchVegaTextMetrics(vega); // idempotent
     const text = 'iiiiiiiiii';
     const width = await textBoundsWidth(text, 10);
     expect(width).toBeCloseTo(measureText(text, 10), 6);
