@@ -14,6 +14,8 @@ import { writeOutputsTogether } from './output/write-together.ts';
 import { surveyWarnings } from './analyse/survey-warnings.ts';
 import type { InputProblem } from './load/input-error.ts';
 import { HTML_EDITION_FILE, renderHtmlEdition } from './render/html/edition.ts';
+import { chartRendererVersion } from './render/charts/renderer-version.ts';
+import { readChartCache, writeChartCache } from './output/chart-cache.ts';
 
 /**
  * Reused between builds in watch mode: what did not change is not recomputed. The loaded and
@@ -35,6 +37,8 @@ export interface BuildResult {
   htmlPath: string;
   pages: number;
   charts: number;
+  /** Drawings (PDF) and SVGs (web) of this build taken from the cache, and drawn anew. */
+  chartCache: { hits: number; misses: number };
   bytes: number;
   /** What load and analysis noticed without stopping (e.g. an unknown Status, answers outside the routing). */
   warnings: InputProblem[];
@@ -53,7 +57,10 @@ export interface BuildOptions {
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { model, survey, aggregates } = buildModel(opts.editionFile, opts.progress, opts.cache);
   opts.progress?.stage('grafieken');
-  const used = opts.cache ? new UsedKeys(opts.cache.charts) : undefined;
+  // Charts of the last build: in memory (watch), or on disk for a first build.
+  const rendererVersion = chartRendererVersion();
+  const previous = opts.cache?.charts.size ? opts.cache.charts : readChartCache(opts.editionFile, rendererVersion);
+  const used = new UsedKeys(previous);
   const charts = await renderChartDrawings(
     model,
     { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals },
@@ -63,7 +70,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const decimals = survey.edition.rounding.chart_decimals;
   const html = await renderHtmlEdition(model, { decimals, cache: used });
   // Keep only the charts of this build, so a long watch session does not collect old versions.
-  if (opts.cache && used) opts.cache.charts = used.kept();
+  const kept = used.kept();
+  if (opts.cache) opts.cache.charts = kept;
+  if (used.misses > 0 || kept.size !== previous.size) writeChartCache(opts.editionFile, rendererVersion, kept);
   opts.progress?.stage('pdf');
   const creationDate =
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
@@ -83,6 +92,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     htmlPath: join(base, HTML_EDITION_FILE),
     pages: countPages(pdf),
     charts: charts.size,
+    chartCache: { hits: used.hits, misses: used.misses },
     bytes: pdf.length,
     warnings: surveyWarnings(survey, aggregates),
   };
@@ -93,6 +103,9 @@ type ChartEntry = ChartCache extends Map<string, infer V> ? V : never;
 /** The chart cache as the chart renderers see it: remembers which entries this build used. */
 export class UsedKeys extends Map<string, ChartEntry> {
   private readonly used = new Map<string, ChartEntry>();
+  /** Charts found in the cache, and charts drawn and stored. */
+  hits = 0;
+  misses = 0;
 
   constructor(private readonly previous: ChartCache) {
     super();
@@ -100,12 +113,16 @@ export class UsedKeys extends Map<string, ChartEntry> {
 
   override get(key: string): ChartEntry | undefined {
     const img = this.previous.get(key) ?? this.used.get(key);
-    if (img) this.used.set(key, img);
+    if (img) {
+      this.used.set(key, img);
+      this.hits++;
+    }
     return img;
   }
 
   override set(key: string, img: ChartEntry): this {
     this.used.set(key, img);
+    this.misses++;
     return this;
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import { UNKNOWN_INTERVALS, type Aggregate } from '../analyse/aggregate-types.ts';
 import { roundTo } from '../analyse/rounding.ts';
@@ -64,7 +65,10 @@ export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpe
   }
 }
 
-/** Drawn charts by output and spec, shared by the PDF's and the web edition's and kept between builds (watch). */
+/**
+ * Drawn charts by output and spec (the key is a hash of both), shared by the PDF's and the web
+ * edition's and kept between builds (watch, and on disk: src/output/chart-cache.ts).
+ */
 export type ChartCache = Map<string, ChartDrawing | ChartSvg>;
 
 /** Draws every chart of the model for the PDF (vector drawings); `onChart` reports progress. */
@@ -110,7 +114,7 @@ async function renderCharts<T extends ChartDrawing | ChartSvg>(
         previousYear === undefined ? withTones : { ...withTones, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
       ),
     );
-    const key = cache ? `${output} ${JSON.stringify(spec)}` : '';
+    const key = cache ? createHash('sha256').update(`${output} ${JSON.stringify(spec)}`).digest('base64url') : '';
     let img = cache?.get(key) as T | undefined;
     if (!img) {
       img = await render(spec);

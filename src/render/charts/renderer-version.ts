@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chartFontFiles, chartLocale } from './theme.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The modules that turn a spec into a drawing or SVG (siblings of this file, .ts or compiled .js). */
+const RENDERER_MODULES = ['render-svg', 'drawing', 'drawing-recorder', 'compact-svg', 'text-metrics', '../patches/vega-text-metrics'];
+
+/**
+ * Everything besides the spec that decides how a chart is drawn: the Vega and Vega-Lite versions,
+ * the font files text is measured with, the number locale and this renderer's own code. Charts
+ * kept on disk (src/output/chart-cache.ts) are only reused under the same version, so a library
+ * upgrade, another font or a code change redraws every chart.
+ */
+export function chartRendererVersion(): string {
+  const hash = createHash('sha256');
+  for (const pkg of ['vega', 'vega-lite']) hash.update(`${pkg}@${packageVersion(pkg)}\n`);
+  for (const file of [chartFontFiles.normal, chartFontFiles.bold]) hash.update(readFileSync(file));
+  hash.update(JSON.stringify(chartLocale));
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  for (const m of RENDERER_MODULES) hash.update(readFileSync(fileURLToPath(new URL(`${m}${ext}`, import.meta.url))));
+  return hash.digest('base64url');
+}
+
+/** The installed version of a package whose package.json is not among its exports (Vega's). */
+function packageVersion(name: string): string {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const file = join(dir, name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  throw new Error(`${name}: package.json niet gevonden`);
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { readChartCache, writeChartCache } from '../../src/output/chart-cache.ts';
+import type { ChartCache } from '../../src/render/chart-images.ts';
+import { chartRendererVersion } from '../../src/render/charts/renderer-version.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'chart-cache-'));
+const drawing = { kind: 'chart-drawing', width: 10, height: 5, ops: [{ op: 'fill', path: [['M', 0.1, 1 / 3], ['Z']], paint: { color: '#b2182b', opacity: 1 } }] };
+const charts = (): ChartCache => new Map<string, unknown>([['a', drawing], ['b', { svg: '<svg/>', width: 1, height: 2 }]]) as ChartCache;
+
+describe('the chart cache on disk', () => {
+  it('gives back exactly what was written, for the same edition and renderer version only', () => {
+    const dir = tmp();
+    expect(readChartCache('/x/edition.yaml', 'v1', dir).size).toBe(0);
+    writeChartCache('/x/edition.yaml', 'v1', charts(), dir);
+    expect(readChartCache('/x/edition.yaml', 'v1', dir)).toEqual(charts());
+    expect(readChartCache('/x/edition.yaml', 'v2', dir).size).toBe(0);
+    expect(readChartCache('/y/edition.yaml', 'v1', dir).size).toBe(0);
+  });
+
+  it('treats a damaged file as an empty cache', () => {
+    const dir = tmp();
+    writeChartCache('/x/edition.yaml', 'v1', charts(), dir);
+    const [file] = readdirSync(dir);
+    writeFileSync(join(dir, file!), readFileSync(join(dir, file!), 'utf8').slice(0, 40));
+    expect(readChartCache('/x/edition.yaml', 'v1', dir).size).toBe(0);
+  });
+
+  it('keeps the files of the last eight editions built', () => {
+    const dir = tmp();
+    for (let i = 0; i < 11; i++) writeChartCache(`/e${i}/edition.yaml`, 'v1', charts(), dir);
+    expect(readdirSync(dir)).toHaveLength(8);
+    expect(readChartCache('/e10/edition.yaml', 'v1', dir).size).toBe(2);
+  });
+
+  it('has a renderer version that is stable within a process', () => {
+    expect(chartRendererVersion()).toBe(chartRendererVersion());
+  });
+});
+
+describe('build with the chart cache', () => {
+  const saved = process.env.EINDRAPPORT_CACHE_DIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.EINDRAPPORT_CACHE_DIR;
+    else process.env.EINDRAPPORT_CACHE_DIR = saved;
+  });
+
+  it('draws every chart once, then takes them all from the cache, with byte-identical outputs', async () => {
+    process.env.EINDRAPPORT_CACHE_DIR = tmp();
+    const edition = join(ROOT, 'test/fixtures/mini/edition.yaml');
+    const [a, b] = [tmp(), tmp()];
+    const first = await build({ editionFile: edition, outDir: a });
+    const second = await build({ editionFile: edition, outDir: b });
+    expect(first.charts).toBeGreaterThan(0);
+    expect(first.chartCache.misses).toBeGreaterThan(0);
+    expect(second.chartCache).toEqual({ hits: first.chartCache.hits + first.chartCache.misses, misses: 0 });
+    for (const f of ['eindrapport-2030.pdf', 'eindrapport-2030.json', 'eindrapport-2030/index.html']) {
+      expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    }
+  });
+});
