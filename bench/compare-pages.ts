@@ -26,7 +26,9 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** `eindrapport build` of the code in `root` (dist/ compiled), into `outDir`; the PDF's path. */
 function buildWith(root: string, edition: string, outDir: string): string {
-  execFileSync(process.execPath, [join(root, 'bin/eindrapport.js'), 'build', '--edition', edition, '--out-dir', outDir], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  // An empty chart cache: every chart is drawn.
+  const env = { ...process.env, EINDRAPPORT_CACHE_DIR: join(outDir, '.cache') };
+  execFileSync(process.execPath, [join(root, 'bin/eindrapport.js'), 'build', '--edition', edition, '--out-dir', outDir], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const pdf = execFileSync('sh', ['-c', `ls "${outDir}"/*.pdf`], { encoding: 'utf8' }).trim().split('\n')[0]!;
   return pdf;
 }
