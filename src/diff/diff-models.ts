@@ -2,6 +2,7 @@ import { diffArrays, diffWords } from 'diff';
 import { differenceTest, finitePopulationCorrection } from '../analyse/uncertainty.ts';
 import type { Chapter, ChartBlock, ListBlock, Part, ReportModel, Section } from '../model/report-types.ts';
 import { blocksOfType, walkModel, type BlockPlace } from '../model/visit-blocks.ts';
+import { chartKind } from '../model/chart-kinds/registry.ts';
 import {
   REPORT_DIFF_SCHEMA,
   type ChangeCounts,
@@ -165,13 +166,14 @@ function indexModel(model: ReportModel): Indexed {
   };
 
   const chartBlock = (b: ChartBlock) => {
-    if (b.chart === 'respondents') return;
+    const kind = chartKind(b.chart);
+    if (kind.rowLabel === 'product') return;
     for (const r of b.rows) {
       const key = figureKey(r.question, scopeKey(r.scope), r.segment);
       touch(key);
-      const printed = b.chart === 'likert' || b.chart === 'yesno' || b.chart === 'multiselect' ? b.caption : b.chart === 'value-summary' ? r.label : null;
+      const printed = kind.rowLabel === 'scope' ? b.caption : kind.rowLabel === 'statement' ? r.label : null;
       addQuestion(r.question, r.scope, printed);
-      addSegment(r.scope, r.segment, b.chart === 'segments' && r.segment !== ALL ? r.label : null);
+      addSegment(r.scope, r.segment, kind.rowLabel === 'segment' && r.segment !== ALL ? r.label : null);
       if (ix.shown.has(key)) continue; // the same group in several charts (value summary, likert, segments)
       const multiselect = r.positive === null && r.yes === null;
       ix.shown.set(key, {

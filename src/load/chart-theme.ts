@@ -69,6 +69,14 @@ const ThemeSchema = z
       .object({ symbolSize: Size, labelOffset: Offset, columnPadding: Offset, rowPadding: Offset, marginTop: Offset })
       .strict(),
     note: z.object({ marginTop: Offset }).strict(),
+    /** Words in the charts: {n} is a number of answers. */
+    texts: z
+      .object({
+        count: z.string().includes('{n}'),
+        previousYear: z.string(),
+        multipleAnswers: z.string().includes('{n}'),
+      })
+      .strict(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import type { NarrativeContent, Snippet } from '../load/content.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
 import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock } from './chart-blocks.ts';
+import { chartKind, chartKindFor } from './chart-kinds/registry.ts';
 import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
 import { renderParagraphs, type RenderedParagraph } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
@@ -397,9 +398,10 @@ class ModelBuilder {
 
   /** A chart followed by the rounding note where its bars' printed shares do not add up. */
   private withRoundingNote(block: ChartBlock): LooseBlock[] {
-    if (block.chart === 'multiselect') return [block];
-    // The respondents chart's bars are the parts of one whole: their shares add up together.
-    if (block.chart === 'respondents') return [block, ...this.roundingNote(`${block.id}-afronding`, block.rows.map((r) => r.display?.respondenten ?? 0))];
+    const { sharesAddUp } = chartKind(block.chart);
+    if (!sharesAddUp) return [block];
+    // Bars that are the parts of one whole (respondents per product): their shares add up together.
+    if (sharesAddUp === 'across-bars') return [block, ...this.roundingNote(`${block.id}-afronding`, block.rows.map((r) => Object.values(r.display ?? {}).reduce((sum, v) => sum + v, 0)))];
     const bars = block.rows.flatMap((r) => [r.display, r.previous?.display]).filter((d): d is Record<string, number> => d !== undefined);
     return [block, ...this.roundingNote(`${block.id}-afronding`, ...bars.map((d) => Object.values(d)))];
   }
@@ -587,9 +589,9 @@ class ModelBuilder {
 
   private questionBlocks(q: Question, a: Aggregate, product: Product | null, id: string): LooseBlock[] {
     const caption = this.caption(q, product);
-    const kind = q.kind === 'yesno' ? 'yesno' : q.kind === 'multiselect' ? 'multiselect' : 'likert';
+    const kind = chartKindFor(q.kind);
     const before = previousAggregate(this.input.previous, q, a.scope, ALL);
-    const previous = before && kind !== 'multiselect' ? { year: this.input.previous!.year, aggregate: before } : undefined;
+    const previous = before && chartKind(kind).showsPrevious ? { year: this.input.previous!.year, aggregate: before } : undefined;
     const tones = tonesOf(q);
     const blocks: LooseBlock[] = this.withRoundingNote(chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
     const segments = product?.segments ?? [];

@@ -1,7 +1,7 @@
-import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
 import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.ts';
 import type { Tone } from '../load/answer-tones.ts';
-import type { ChartBlock, ChartKind, ChartRow, MeasuredResult, PreviousResult } from './report-types.ts';
+import type { ChartBlock, ChartKind, ChartRow, PreviousResult } from './report-types.ts';
+import { chartKind } from './chart-kinds/registry.ts';
 
 function previousResult(year: number, a: Aggregate): PreviousResult {
   return { year, n: a.n, counts: a.counts, percentages: a.percentages, positive: a.positive, neutral: a.neutral, negative: a.negative, yes: a.yes, samplingFraction: a.samplingFraction, display: a.display };
@@ -43,32 +43,8 @@ export function chartBlock(id: string, chart: ChartKind, caption: string | null,
     percentages: first.percentages,
     caption,
     rows,
-    description: describe(chart, rows, decimals),
+    description: chartKind(chart).describe(rows, decimals),
   };
-}
-
-/**
- * The chart's alternative text: what kind of chart, the shares and N, in one or two sentences; the
- * caption (printed above the chart) is not repeated. Charts with several rows give the positive
- * share per row here and the full distribution in their table in the appendix.
- */
-function describe(chart: ChartKind, rows: ChartRow[], decimals: number): string {
-  const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, decimals));
-  const n = (x: { n: number }) => `N = ${formatNumber(x.n)}`;
-  const shares = (r: MeasuredResult) =>
-    r.yes !== null ? `${pct(r.yes)} ja` : `${pct(r.positive)} positief, ${pct(r.neutral)} neutraal, ${pct(r.negative)} negatief`;
-  if (chart === 'segments' || chart === 'value-summary') {
-    const what = chart === 'segments' ? 'Staafdiagrammen per categorie' : 'Staafdiagrammen per stelling';
-    return `${what}, aandeel positief: ${rows.map((r) => `${r.label} ${pct(r.positive)} (${n(r)})`).join('; ')}.`;
-  }
-  const r = rows[0]!;
-  if (chart === 'multiselect') {
-    const answers = Object.entries(r.percentages).map(([k, v]) => `${k} ${pct(v)}`);
-    return `Staafdiagram van de genoemde antwoorden (${n(r)}, meer antwoorden mogelijk): ${answers.join(', ')}.`;
-  }
-  const kind = chart === 'yesno' ? 'Staafdiagram ja/nee' : 'Gestapeld staafdiagram';
-  const previous = r.previous ? ` In ${r.previous.year}: ${shares(r.previous)} (${n(r.previous)}).` : '';
-  return `${kind} voor ${r.label}: ${shares(r)} (${n(r)}).${previous}`;
 }
 
 /**
@@ -128,6 +104,5 @@ export function respondentsBlock(id: string, stats: ResponseStatistics, shown: M
     n: stats.responded,
     counts: Object.fromEntries(products.map((p) => [p.product, p.responded])),
     percentages: Object.fromEntries(products.map((p) => [p.product, p.share])),
-    description: `Staafdiagram van de respondenten per product (N = ${formatNumber(stats.responded)}): ${products.map((p) => `${p.product} ${formatNumber(p.responded)} (${formatPercent(share(p), 1)})`).join(', ')}.`,
   };
 }

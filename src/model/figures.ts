@@ -1,3 +1,4 @@
+import { chartKind } from './chart-kinds/registry.ts';
 import type { Block, CaptionBlock, ChartBlock, FigureBlock, FigureMember, ListBlock, NoteBlock, ParagraphBlock, TableBlock } from './report-types.ts';
 
 /** A block as the builder writes it, before charts and statements are gathered into figures. */
@@ -6,13 +7,13 @@ export type LooseBlock = ParagraphBlock | ListBlock | TableBlock | NoteBlock | C
 /**
  * Whether `next` belongs with the block before it on one page: a statement with its note, a note
  * with the list of its statements, a chart with the note right under it, a chart with the
- * segments chart right after it.
+ * breakdown chart (segments) right after it.
  */
 function keptWith(prev: LooseBlock, next: LooseBlock): boolean {
   return (
     (prev.type === 'caption' && (next.type === 'chart' || next.type === 'note')) ||
     (prev.type === 'note' && next.type === 'list') ||
-    (prev.type === 'chart' && next.type === 'chart' && next.chart === 'segments') ||
+    (prev.type === 'chart' && next.type === 'chart' && chartKind(next.chart).breaksDownPrevious) ||
     (prev.type === 'chart' && next.type === 'note')
   );
 }

@@ -1,5 +1,6 @@
 import type { Tone } from '../load/answer-tones.ts';
 import type { Suppression } from '../analyse/aggregate-types.ts';
+import type { BuiltInChartKind } from './chart-kinds/registry.ts';
 
 /**
  * The report model: the whole report as a tree of plain data (parts → chapters → sections →
@@ -206,7 +207,11 @@ export interface CaptionBlock {
   question: string;
 }
 
-export type ChartKind = 'likert' | 'yesno' | 'multiselect' | 'segments' | 'value-summary' | 'respondents';
+/**
+ * A chart kind's name: one of src/model/chart-kinds/registry.ts (the built-in kinds), or a kind
+ * registered there at run time.
+ */
+export type ChartKind = BuiltInChartKind | (string & {});
 
 /** The numbers of one group on one question, as charts and the diff read them. */
 export interface MeasuredResult {

@@ -2,15 +2,8 @@ import type * as Vega from 'vega';
 import { compactSvg } from './compact-svg.ts';
 import type { Loader, LocaleFormatters } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { likertChart } from './likert.ts';
-import { multiselectChart } from './multiselect.ts';
-import { respondentsChart } from './respondents.ts';
-import { segmentsChart } from './segments.ts';
 import { chartLocale } from './theme.ts';
-import type { ChartOptions } from './types.ts';
-import { valueSummaryChart } from './value-summary.ts';
 import { patchVegaTextMetrics } from '../patches/vega-text-metrics.ts';
-import { yesNoChart } from './yesno.ts';
 import type { ChartDrawing } from './drawing.ts';
 import { DrawingRecorder } from './drawing-recorder.ts';
 
@@ -202,25 +195,4 @@ function rootDimension(svg: string, name: 'width' | 'height'): number {
   const value = Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1]);
   if (!Number.isFinite(value)) throw new Error(`Vega gaf een SVG zonder ${name}.`);
   return value;
-}
-
-// --- Convenience --------------------------------------------------------------------------------
-
-/** Every chart kind with its builder; the input type follows from the kind. */
-export const chartBuilders = {
-  likert: likertChart,
-  segments: segmentsChart,
-  'value-summary': valueSummaryChart,
-  yesno: yesNoChart,
-  multiselect: multiselectChart,
-  respondents: respondentsChart,
-} as const;
-
-export type ChartKind = keyof typeof chartBuilders;
-export type ChartInput<K extends ChartKind> = Parameters<(typeof chartBuilders)[K]>[0];
-
-/** Builds and renders one chart: `renderChart('likert', rows, { width: 451, decimals: 1 })`. */
-export function renderChart<K extends ChartKind>(kind: K, input: ChartInput<K>, options: ChartOptions): Promise<ChartSvg> {
-  const build = chartBuilders[kind] as (input: ChartInput<K>, options: ChartOptions) => TopLevelSpec;
-  return renderChartSvg(build(input, options));
 }

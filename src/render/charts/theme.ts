@@ -34,9 +34,9 @@ export function formatCount(value: number): string {
   return formatNumber(value, 0);
 }
 
-/** "N = 484". */
+/** "N = 484" (theme texts.count). */
 export function formatN(n: number): string {
-  return `N = ${formatCount(n)}`;
+  return theme.texts.count.replace('{n}', formatCount(n));
 }
 
 // --- Colours ------------------------------------------------------------------------------------

@@ -1,15 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { likertChart } from '../../../src/render/charts/likert.ts';
+import { chartSpec } from '../../../src/render/chart-images.ts';
 import type { RectDatum, TextDatum } from '../../../src/render/charts/marks.ts';
-import { multiselectChart } from '../../../src/render/charts/multiselect.ts';
-import { respondentsChart } from '../../../src/render/charts/respondents.ts';
-import { segmentsChart } from '../../../src/render/charts/segments.ts';
 import { measureText } from '../../../src/render/charts/text-metrics.ts';
 import { theme } from '../../../src/render/charts/theme.ts';
-import { valueSummaryChart } from '../../../src/render/charts/value-summary.ts';
-import { yesNoChart } from '../../../src/render/charts/yesno.ts';
-import { aggregate, agreement, KNOWN, LONG_STATEMENT, TONES } from './fixtures.ts';
+import { aggregate, agreement, fixtureBlock, KNOWN, LONG_STATEMENT, respondentsFixture, stackedChart, TONES } from './fixtures.ts';
 
 const options = { width: 451, decimals: 1, tones: TONES };
 const SCALE_COLOURS = [theme.colours.scale.negative[1], theme.colours.scale.negative[0], theme.colours.scale.neutral, theme.colours.scale.positive[0], theme.colours.scale.positive[1]];
@@ -32,13 +27,13 @@ function colourScale(spec: TopLevelSpec) {
   return rects?.encoding?.color;
 }
 
-describe('likertChart', () => {
-  const spec = likertChart([{ label: 'Totaal', aggregate: KNOWN }], options);
+describe('stacked bars (likert, segments, value summary, yes/no)', () => {
+  const spec = stackedChart([{ label: 'Totaal', aggregate: KNOWN }], options);
 
   it('colours answers by their place in the scale, not their wording: another wording gets the same colours', () => {
     const worded = aggregate({ 'Helemaal mee oneens': 30, 'Mee oneens': 61, 'Niet eens, niet oneens': 120, 'Mee eens': 182, 'Helemaal mee eens': 91 });
     const tones = { 'Helemaal mee oneens': 'negative-2', 'Mee oneens': 'negative-1', 'Niet eens, niet oneens': 'neutral', 'Mee eens': 'positive-1', 'Helemaal mee eens': 'positive-2' } as const;
-    const s = likertChart([{ label: '', aggregate: worded }], { ...options, tones });
+    const s = stackedChart([{ label: '', aggregate: worded }], { ...options, tones });
     expect(colourScale(s)?.scale?.range).toEqual(SCALE_COLOURS);
   });
 
@@ -56,7 +51,7 @@ describe('likertChart', () => {
 
   it('prints the percentage from `display`, sizes segments by the unrounded percentage', () => {
     const a = { ...KNOWN, display: { ...KNOWN.display, 'Zeer eens': 18.9 } };
-    const s = likertChart([{ label: '', aggregate: a }], options);
+    const s = stackedChart([{ label: '', aggregate: a }], options);
     expect(texts(s, 'values')).toContain('18,9%');
     const rects = data(s)['rects']!;
     const widths = rects.map((r) => r.x2 - r.x);
@@ -64,7 +59,7 @@ describe('likertChart', () => {
   });
 
   it('hides a percentage that does not fit its segment, and every shown one fits', () => {
-    const s = likertChart([{ label: 'Totaal', aggregate: agreement(2, 61, 120, 182, 91) }], options);
+    const s = stackedChart([{ label: 'Totaal', aggregate: agreement(2, 61, 120, 182, 91) }], options);
     const values = data(s)['values']!;
     expect(values.map((v) => v.text)).not.toContain('0,4%');
     const rects = data(s)['rects']!;
@@ -75,7 +70,7 @@ describe('likertChart', () => {
   });
 
   it("adds last year's bar under each row, labelled with the year and its own N", () => {
-    const s = likertChart([{ label: 'DigiD', aggregate: KNOWN, previous: agreement(40, 70, 100, 150, 90) }], {
+    const s = stackedChart([{ label: 'DigiD', aggregate: KNOWN, previous: agreement(40, 70, 100, 150, 90) }], {
       ...options,
       previousYearLabel: '2017',
     });
@@ -87,7 +82,7 @@ describe('likertChart', () => {
   });
 
   it('adds the usefulness scale\'s "Niet van toepassing" at the end, in the "other" colour', () => {
-    const s = likertChart([{ label: '', aggregate: agreement(5, 9, 40, 80, 22, ['Niet van toepassing', 60]) }], options);
+    const s = stackedChart([{ label: '', aggregate: agreement(5, 9, 40, 80, 22, ['Niet van toepassing', 60]) }], options);
     const color = colourScale(s);
     expect(color?.scale?.domain).toEqual([...SCALE, 'Niet van toepassing']);
     expect(color?.scale?.range?.at(-1)).toBe(theme.colours.other);
@@ -95,34 +90,34 @@ describe('likertChart', () => {
 
   it('keeps everything within the requested width', () => {
     for (const width of [220, 300, 451]) {
-      const s = likertChart([{ label: LONG_STATEMENT, aggregate: KNOWN }], { ...options, width });
+      const s = stackedChart([{ label: LONG_STATEMENT, aggregate: KNOWN }], { ...options, width });
       for (const r of data(s)['rects']!) expect(r.x2).toBeLessThanOrEqual(width);
       for (const t of data(s)['rowLabels']!) expect(t.x + measureText(t.text, theme.fontSize.label)).toBeLessThanOrEqual(width);
     }
   });
 });
 
-describe('segmentsChart', () => {
+describe('segments chart', () => {
   it('draws one bar per given segment, in the given order', () => {
     const rows = [
       { label: 'Totaal', aggregate: KNOWN },
       { label: 'B-categorie', aggregate: agreement(1, 2, 5, 10, 4) },
       { label: 'C-categorie', aggregate: agreement(29, 58, 114, 170, 86) },
     ];
-    const s = segmentsChart(rows, options);
+    const s = stackedChart(rows, options);
     expect(texts(s, 'rowLabels')).toEqual(['Totaal', 'B-categorie', 'C-categorie']);
     expect(texts(s, 'counts')).toEqual(['N = 484', 'N = 22', 'N = 457']);
   });
 });
 
-describe('valueSummaryChart', () => {
+describe('value-summary chart', () => {
   const rows = [
     { label: 'Ik kan erop vertrouwen dat de dienstverlening van Logius beschikbaar en veilig is.', aggregate: KNOWN },
     { label: LONG_STATEMENT, aggregate: agreement(5, 20, 110, 250, 90) },
   ];
 
   it('wraps long statements over several lines within the fixed label column', () => {
-    const s = valueSummaryChart(rows, options);
+    const s = stackedChart(rows, options, 'fixed');
     const lines = data(s)['rowLabels']!;
     const column = options.width * theme.layout.labelColumnFixed;
     expect(lines.length).toBeGreaterThan(rows.length + 2);
@@ -132,17 +127,17 @@ describe('valueSummaryChart', () => {
   });
 
   it('starts the bars at the same place whatever the statements', () => {
-    const a = valueSummaryChart(rows, options);
-    const b = valueSummaryChart([{ label: 'Kort', aggregate: KNOWN }], options);
+    const a = stackedChart(rows, options, 'fixed');
+    const b = stackedChart([{ label: 'Kort', aggregate: KNOWN }], options, 'fixed');
     expect(data(a)['rects']![0]!.x).toBe(data(b)['rects']![0]!.x);
   });
 });
 
-describe('yesNoChart', () => {
+describe('yes/no chart', () => {
   const yesNo = aggregate({ Ja: 269, Nee: 344 }, 'yesno');
 
   it('draws one 100% bar with Ja/Nee in their theme colours', () => {
-    const s = yesNoChart(yesNo, options);
+    const s = chartSpec(fixtureBlock('yesno', [{ label: 'Totaal', aggregate: yesNo }]), options);
     expect(colourScale(s)?.scale?.domain).toEqual(['Ja', 'Nee']);
     expect(colourScale(s)?.scale?.range).toEqual([theme.colours.yesNo.yes, theme.colours.yesNo.no]);
     expect(texts(s, 'values')).toEqual(['43,9%', '56,1%']);
@@ -151,17 +146,17 @@ describe('yesNoChart', () => {
   });
 
   it('takes rows as well', () => {
-    const s = yesNoChart([{ label: 'Totaal', aggregate: yesNo }, { label: 'DigiD', aggregate: aggregate({ Ja: 3, Nee: 120 }, 'yesno') }], options);
+    const s = stackedChart([{ label: 'Totaal', aggregate: yesNo }, { label: 'DigiD', aggregate: aggregate({ Ja: 3, Nee: 120 }, 'yesno') }], options);
     expect(texts(s, 'rowLabels')).toEqual(['Totaal', 'DigiD']);
   });
 });
 
-describe('multiselectChart', () => {
+describe('multiselect chart', () => {
   const a = aggregate({ Inhoud: 40, Leesbaarheid: 25, Vindbaarheid: 61 }, 'multiselect');
   const multi = { ...a, n: 143, percentages: { Inhoud: 27.97, Leesbaarheid: 17.48, Vindbaarheid: 42.66 }, display: { Inhoud: 28, Leesbaarheid: 17.5, Vindbaarheid: 42.7 } };
 
   it('draws a bar per option with its share of N, and N in a note', () => {
-    const s = multiselectChart(multi, options);
+    const s = chartSpec(fixtureBlock('multiselect', [{ label: 'Totaal', aggregate: multi }]), options);
     expect(texts(s, 'rowLabels')).toEqual(['Inhoud', 'Leesbaarheid', 'Vindbaarheid']);
     expect(texts(s, 'values')).toEqual(['28,0%', '17,5%', '42,7%']);
     expect(texts(s, 'notes').join(' ')).toMatch(/^N = 143; meer antwoorden mogelijk/);
@@ -171,13 +166,13 @@ describe('multiselectChart', () => {
   });
 });
 
-describe('respondentsChart', () => {
+describe('respondents chart', () => {
   it('prints count and share per product', () => {
-    const s = respondentsChart(
-      [
+    const s = chartSpec(
+      respondentsFixture([
         { product: 'DigiD', responded: 269, share: 43.88 },
         { product: 'MijnOverheid', responded: 1470, share: 23.98 },
-      ],
+      ]),
       options,
     );
     expect(texts(s, 'values')).toEqual(['269 (43,9%)', '1.470 (24,0%)']);

@@ -1,6 +1,11 @@
 import { UNKNOWN_INTERVALS, type Aggregate } from '../../../src/analyse/aggregate-types.ts';
 import type { QuestionKind } from '../../../src/load/questionnaire.ts';
-import type { ChartInput, ChartKind } from '../../../src/render/charts/render-svg.ts';
+import type { TopLevelSpec } from 'vega-lite';
+import { chartBlock, chartRow } from '../../../src/model/chart-blocks.ts';
+import type { BuiltInChartKind } from '../../../src/model/chart-kinds/registry.ts';
+import type { ChartBlock, ChartKind, ChartRow } from '../../../src/model/report-types.ts';
+import { layoutSpec } from '../../../src/render/charts/layout-spec.ts';
+import type { ChartOptions } from '../../../src/render/charts/types.ts';
 
 /** An Aggregate from counts in scale order; percentages of their sum, display rounded to 1 decimal. */
 export function aggregate(counts: Record<string, number>, kind: QuestionKind = 'likert'): Aggregate {
@@ -60,25 +65,61 @@ export const TONES = {
   Nee: 'no',
 } as const;
 
-/** One input per chart kind, with long labels and narrow segments to stress the layout. */
-export const chartSamples: { [K in ChartKind]: ChartInput<K> } = {
-  likert: [
+/** Rows of stacked bars from fixture aggregates (an Aggregate carries every number of a bar). */
+export interface FixtureRow {
+  label: string;
+  aggregate: Aggregate;
+  previous?: Aggregate;
+}
+
+/** The spec of stacked bars, as the stacked-bar chart kinds lay them out. */
+export function stackedChart(rows: FixtureRow[], options: ChartOptions, labels: 'fit' | 'fixed' = 'fit'): TopLevelSpec {
+  return layoutSpec({ form: 'stacked-bars', labels, rows: rows.map((r) => ({ label: r.label, result: r.aggregate, ...(r.previous ? { previous: r.previous } : {}) })) }, options);
+}
+
+/** A chart block of the model, of one kind, from fixture aggregates (last year's as 2017). */
+export function fixtureBlock(kind: ChartKind, rows: FixtureRow[]): ChartBlock {
+  return chartBlock(`test-${kind}`, kind, 'Stelling', rows.map((r) => chartRow(r.label, r.aggregate, r.previous ? { year: 2017, aggregate: r.previous } : undefined)), 1, TONES);
+}
+
+/** The respondents chart's block: a row per product with its count and share of all respondents. */
+export function respondentsFixture(products: { product: string; responded: number; share: number }[]): ChartBlock {
+  const responded = products.reduce((s, p) => s + p.responded, 0);
+  const rows: ChartRow[] = products.map((p) => ({
+    label: p.product,
+    question: 'respons',
+    scope: p.product,
+    segment: 'all',
+    n: responded,
+    counts: { respondenten: p.responded },
+    percentages: { respondenten: p.share },
+    positive: null,
+    neutral: null,
+    negative: null,
+    yes: null,
+  }));
+  return chartBlock('test-respondents', 'respondents', null, rows, 1);
+}
+
+/** One block per chart kind, with long labels and narrow segments to stress the layout. */
+export const chartSamples: { [K in BuiltInChartKind]: ChartBlock } = {
+  likert: fixtureBlock('likert', [
     { label: 'Totaal', aggregate: KNOWN, previous: agreement(40, 70, 100, 150, 90) },
     { label: 'Informatiebijeenkomsten', aggregate: agreement(5, 9, 40, 80, 22, ['Niet van toepassing', 60]) },
-  ],
-  segments: [
+  ]),
+  segments: fixtureBlock('segments', [
     { label: 'Totaal', aggregate: KNOWN },
     { label: 'A-categorie', aggregate: agreement(0, 1, 1, 2, 1) },
     { label: 'C-categorie', aggregate: agreement(29, 58, 114, 170, 86) },
-  ],
-  'value-summary': [
+  ]),
+  'value-summary': fixtureBlock('value-summary', [
     { label: 'Ik merk dat Logius afspraken nakomt of uitlegt waarom dat een keer niet lukt.', aggregate: agreement(20, 50, 130, 200, 60) },
     { label: LONG_STATEMENT, aggregate: agreement(5, 20, 110, 250, 90) },
-  ],
-  yesno: aggregate({ Ja: 269, Nee: 344 }, 'yesno'),
-  multiselect: aggregate({ Inhoud: 40, Leesbaarheid: 25, 'Anders, namelijk een heel lange toelichting': 61 }, 'multiselect'),
-  respondents: [
+  ]),
+  yesno: fixtureBlock('yesno', [{ label: 'Totaal', aggregate: aggregate({ Ja: 269, Nee: 344 }, 'yesno') }]),
+  multiselect: fixtureBlock('multiselect', [{ label: 'Totaal', aggregate: aggregate({ Inhoud: 40, Leesbaarheid: 25, 'Anders, namelijk een heel lange toelichting': 61 }, 'multiselect') }]),
+  respondents: respondentsFixture([
     { product: 'DigiD', responded: 269, share: 43.88 },
     { product: 'Stelselcatalogus', responded: 3, share: 0.49 },
-  ],
+  ]),
 };

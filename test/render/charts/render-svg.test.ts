@@ -1,21 +1,22 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { likertChart } from '../../../src/render/charts/likert.ts';
-import { chartBuilders, clearChartCache, renderChart, renderChartDrawing, renderChartSvg, type ChartKind } from '../../../src/render/charts/render-svg.ts';
+import type { BuiltInChartKind } from '../../../src/model/chart-kinds/registry.ts';
+import { chartSpec } from '../../../src/render/chart-images.ts';
+import { clearChartCache, renderChartDrawing, renderChartSvg } from '../../../src/render/charts/render-svg.ts';
 import type { ChartOptions } from '../../../src/render/charts/types.ts';
-import { chartSamples as samples, KNOWN, LONG_STATEMENT, TONES } from './fixtures.ts';
+import { aggregate, agreement, chartSamples as samples, KNOWN, LONG_STATEMENT, stackedChart, TONES } from './fixtures.ts';
 import { placedTexts } from './svg-text.ts';
 
 const options: ChartOptions = { width: 451, decimals: 1, previousYearLabel: '2017', tones: TONES };
-const kinds = Object.keys(samples) as ChartKind[];
+const kinds = Object.keys(samples) as BuiltInChartKind[];
 
-function render<K extends ChartKind>(kind: K, o: ChartOptions = options) {
-  return renderChart(kind, samples[kind], o);
+function render(kind: BuiltInChartKind, o: ChartOptions = options) {
+  return renderChartSvg(chartSpec(samples[kind], o));
 }
 
 describe('renderChartSvg', () => {
   it('writes Dutch percentages, N and the legend in scale order into the SVG', async () => {
-    const { svg } = await renderChartSvg(likertChart([{ label: 'Totaal', aggregate: KNOWN }], options));
+    const { svg } = await renderChartSvg(stackedChart([{ label: 'Totaal', aggregate: KNOWN }], options));
     const strings = placedTexts(svg).map((t) => t.text);
     expect(strings).toContain('18,8%');
     expect(strings).toContain('N = 484');
@@ -52,16 +53,17 @@ describe('renderChartSvg', () => {
     const other = { ...options, width: 451, previousYearLabel: '2016' };
     clearChartCache();
     const fresh = await render(kind);
-    const freshDrawing = await renderChartDrawing(chartBuilders[kind](samples[kind] as never, options));
+    const freshDrawing = await renderChartDrawing(chartSpec(samples[kind], options));
     // Other data through the same shapes (a narrower label set where the kind allows it), then the first again.
     await render(kind, other);
-    await renderChartDrawing(chartBuilders[kind](samples[kind] as never, other));
-    if (Array.isArray(samples[kind])) {
-      await renderChart(kind, (samples[kind] as unknown[]).slice(0, 1) as never, options);
-      await renderChartDrawing(chartBuilders[kind]((samples[kind] as unknown[]).slice(0, 1) as never, options));
+    await renderChartDrawing(chartSpec(samples[kind], other));
+    if (samples[kind].rows.length > 1) {
+      const fewer = { ...samples[kind], rows: samples[kind].rows.slice(0, 1) };
+      await renderChartSvg(chartSpec(fewer, options));
+      await renderChartDrawing(chartSpec(fewer, options));
     }
     expect((await render(kind)).svg).toBe(fresh.svg);
-    expect(await renderChartDrawing(chartBuilders[kind](samples[kind] as never, options))).toEqual(freshDrawing);
+    expect(await renderChartDrawing(chartSpec(samples[kind], options))).toEqual(freshDrawing);
   });
 
   it('stays deterministic when renders overlap', async () => {

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { chartBuilders, renderChartDrawing, renderChartSvg, type ChartKind } from '../../../src/render/charts/render-svg.ts';
+import type { BuiltInChartKind } from '../../../src/model/chart-kinds/registry.ts';
+import { chartSpec } from '../../../src/render/chart-images.ts';
+import { renderChartDrawing, renderChartSvg } from '../../../src/render/charts/render-svg.ts';
 import type { ChartOptions } from '../../../src/render/charts/types.ts';
 import { renderPdf } from '../../../src/render/pdf/write-pdf.ts';
 import { PDFMAKE_VERSION } from '../../../src/render/patches/pdfmake-chart-drawing.ts';
@@ -12,10 +14,10 @@ import { chartSamples, TONES } from '../charts/fixtures.ts';
 
 const require = createRequire(import.meta.url);
 const options: ChartOptions = { width: 451, decimals: 1, previousYearLabel: '2017', tones: TONES };
-const kinds = Object.keys(chartSamples) as ChartKind[];
+const kinds = Object.keys(chartSamples) as BuiltInChartKind[];
 
-function spec(kind: ChartKind, o: ChartOptions = options): TopLevelSpec {
-  return (chartBuilders[kind] as (input: unknown, o: ChartOptions) => TopLevelSpec)(chartSamples[kind], o);
+function spec(kind: BuiltInChartKind, o: ChartOptions = options): TopLevelSpec {
+  return chartSpec(chartSamples[kind], o);
 }
 
 /** One chart per page, in a svg node as build makes it (Roboto is the document font). */

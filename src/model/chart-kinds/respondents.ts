@@ -1,0 +1,51 @@
+import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
+import type { ChartRow } from '../report-types.ts';
+import type { ChartKindDefinition } from './chart-kind.ts';
+
+/** A product's share as the response table prints it. */
+const shown = (r: ChartRow) => r.display?.respondenten ?? r.percentages.respondenten ?? 0;
+
+/**
+ * Respondents per product (Deel II): a bar per product with "269 (43,9%)" after it. Each row's
+ * count is `counts.respondenten`, its share of all respondents `percentages.respondenten` (as the
+ * response table prints it: `display.respondenten`), and its `n` all respondents.
+ */
+export const respondents: ChartKindDefinition = {
+  questionKinds: [],
+  rowLabel: 'product',
+  showsPrevious: false,
+  breaksDownPrevious: false,
+  sharesAddUp: 'across-bars',
+  describe(rows) {
+    const n = rows[0]?.n ?? 0;
+    const products = rows.map((r) => `${r.label} ${formatNumber(r.counts.respondenten ?? 0)} (${formatPercent(shown(r), 1)})`);
+    return `Staafdiagram van de respondenten per product (N = ${formatNumber(n)}): ${products.join(', ')}.`;
+  },
+  needsDataTable: (block) => block.rows.length > 1,
+  appendixTable(block, t, decimals) {
+    return {
+      header: t.respondents_header,
+      align: ['left', 'right', 'right'],
+      rows: block.rows.map((r) => [r.label, formatNumber(r.counts.respondenten ?? 0), r.display?.respondenten === undefined && r.percentages.respondenten === undefined ? '–' : formatPercent(shown(r), decimals)]),
+    };
+  },
+  webTable(block, words, decimals) {
+    return {
+      head: [words.rowHeader, words.respondentsHeader, words.shareHeader],
+      rows: block.rows.map((r) => ({
+        header: r.label,
+        cells: [formatNumber(r.counts.respondenten ?? 0), formatPercent(shown(r), decimals)],
+      })),
+    };
+  },
+  layout(block, decimals) {
+    return {
+      form: 'plain-bars',
+      colour: 'respondents',
+      bars: block.rows.map((r) => {
+        const responded = r.counts.respondenten ?? 0;
+        return { label: r.label, value: responded, text: `${formatNumber(responded)} (${formatPercent(shown(r), decimals)})` };
+      }),
+    };
+  },
+};
