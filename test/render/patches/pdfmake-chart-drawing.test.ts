@@ -52,10 +52,11 @@ describe('charts drawn straight into PDFKit (pdfmake chart-drawing patch)', () =
   });
 
   it('writes chart text as real, extractable text in the embedded font', async () => {
-    const drawing = await renderChartDrawing(spec('likert'));
-    const pdf = await pdfOf([{ svg: drawing, width: drawing.width }]);
+    // A likert chart's bars carry no row label (the caption names the statement); segments do.
+    const [likert, segments] = [await renderChartDrawing(spec('likert')), await renderChartDrawing(spec('segments'))];
+    const pdf = await pdfOf([likert, segments].map((d) => ({ svg: d, width: d.width })));
     const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
-    for (const s of ['Totaal', 'Zeer oneens', 'Zeer eens', '2017']) expect(text).toContain(s);
+    for (const s of ['Zeer oneens', 'Zeer eens', '2017', 'A-categorie', 'C-categorie']) expect(text).toContain(s);
     expect(execFileSync('pdffonts', ['-'], { input: pdf }).toString()).not.toMatch(/Helvetica/);
   });
 
