@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { outputDirs, visible } from '../helpers/output-dirs.ts';
 import { MINI_EDITION, ROOT } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
 
@@ -12,19 +12,9 @@ import { copyEdition } from '../helpers/temp-edition.ts';
  * `eindrapport build` in a child process, stopped while it runs: through the command line only, so
  * the same test runs against any version of the tool (bench/tests-before.sh).
  */
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'eindrapport-out-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { tmp, removeLater } = outputDirs();
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-/** What a user sees in the output folder (the versions live in hidden entries). */
-const visible = (dir: string) => readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
 
 /** Runs `eindrapport build` in a child process; resolves with its exit code (null when killed). */
 function buildProcess(edition: string, outDir: string, killAfterMs?: number): Promise<number | null> {
@@ -39,7 +29,7 @@ describe('build killed at any moment', () => {
   it('leaves the old outputs or the new ones (JSON, web edition, PDF), never a mix, and the next build cleans up', async () => {
     const old = copyEdition(MINI_EDITION);
     const next = copyEdition(MINI_EDITION);
-    dirs.push(old.dir, next.dir);
+    removeLater(old.dir, next.dir);
     next.edit('narrative/organisatie.yaml', (t) => t.replace('Het beeld is', 'Het totaalbeeld is'));
     const oldOut = tmp();
     const newOut = tmp();
@@ -70,7 +60,7 @@ describe('build killed at any moment', () => {
   it('a build stopped while writing (file-size limit, as when the disk fills up) leaves the previous set, not a new JSON beside an old PDF', async () => {
     const old = copyEdition(MINI_EDITION);
     const next = copyEdition(MINI_EDITION);
-    dirs.push(old.dir, next.dir);
+    removeLater(old.dir, next.dir);
     next.edit('narrative/organisatie.yaml', (t) => t.replace('Het beeld is', 'Het totaalbeeld is'));
     const out = tmp();
     expect(await buildProcess(old.edition, out)).toBe(0);

@@ -1,25 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError, formatProblem } from '../../src/load/input-error.ts';
 import { writeOutputsTogether } from '../../src/output/write-together.ts';
+import { outputDirs, visible } from '../helpers/output-dirs.ts';
 import { ROOT } from '../helpers/paths.ts';
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'eindrapport-out-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { tmp } = outputDirs();
 
-/** What a user sees in the output folder (the versions live in hidden entries). */
-const visible = (dir: string) => readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
 const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : '(ontbreekt)');
 
 describe('writeOutputsTogether', () => {
