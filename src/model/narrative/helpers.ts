@@ -65,6 +65,21 @@ export interface HelperDefinition {
 
 const Q = ['scope', 'segment'];
 
+/** A helper that prints one measure of a question in words (circa, ongeveer, breuk): only the wording differs. */
+function wordedShare(doc: string, words: (share: number) => string): HelperDefinition {
+  return {
+    args: ['vraag', 'maat'],
+    hash: Q,
+    printsNumber: true,
+    doc,
+    run(key: unknown, measure: unknown, options: HelperOptions) {
+      const a = aggregateFor(key, options);
+      const m = parseMeasure(measure);
+      return words(record(options, a, m, measureValue(a, m)));
+    },
+  };
+}
+
 /** positief, neutraal, negatief, ja: a share of the answers, rounded with its question's other shares. */
 function measureHelper(measure: Measure, doc: string): HelperDefinition {
   return {
@@ -171,39 +186,9 @@ const DEFINITIONS = {
       return formatNumber(record(options, a, 'n', a.n));
     },
   },
-  circa: {
-    args: ['vraag', 'maat'],
-    hash: Q,
-    printsNumber: true,
-    doc: 'Het afgeronde percentage van een maat, met "bijna" of "ruim" als het echte getal lager of hoger ligt.',
-    run(key: unknown, measure: unknown, options: HelperOptions) {
-      const a = aggregateFor(key, options);
-      const m = parseMeasure(measure);
-      return approximately(record(options, a, m, measureValue(a, m)));
-    },
-  },
-  ongeveer: {
-    args: ['vraag', 'maat'],
-    hash: Q,
-    printsNumber: true,
-    doc: 'Het percentage van een maat als "ongeveer …", of als breuk als het getal daar binnen één punt van ligt.',
-    run(key: unknown, measure: unknown, options: HelperOptions) {
-      const a = aggregateFor(key, options);
-      const m = parseMeasure(measure);
-      return about(record(options, a, m, measureValue(a, m)));
-    },
-  },
-  breuk: {
-    args: ['vraag', 'maat'],
-    hash: Q,
-    printsNumber: true,
-    doc: 'Het percentage van een maat als breuk ("een derde", "ruim de helft"); verder dan vijf punten van een breuk een percentage.',
-    run(key: unknown, measure: unknown, options: HelperOptions) {
-      const a = aggregateFor(key, options);
-      const m = parseMeasure(measure);
-      return fraction(record(options, a, m, measureValue(a, m)));
-    },
-  },
+  circa: wordedShare('Het afgeronde percentage van een maat, met "bijna" of "ruim" als het echte getal lager of hoger ligt.', approximately),
+  ongeveer: wordedShare('Het percentage van een maat als "ongeveer …", of als breuk als het getal daar binnen één punt van ligt.', about),
+  breuk: wordedShare('Het percentage van een maat als breuk ("een derde", "ruim de helft"); verder dan vijf punten van een breuk een percentage.', fraction),
   tendens: {
     args: ['vraag'], optional: 1,
     hash: [...Q, 'groep', 'soort'],
