@@ -1,10 +1,11 @@
 import { join, resolve } from 'node:path';
 import { buildModel, type BuildProgress } from './report-model.ts';
 import type { SurveyCache } from './analyse/survey-cache.ts';
+import type { ChartKinds } from './model/chart-kinds/registry.ts';
 
 // The model half of the pipeline lives in report-model.ts so tools that need no PDF (check, diff)
 // do not load the renderer; build re-exports it for callers of the whole pipeline.
-export { buildModel, previousEdition, REPORT_TEMPLATES, type BuildProgress, type Stage } from './report-model.ts';
+export { buildModel, previousEdition, REPORT_TEMPLATES, type BuildProgress, type ModelOptions, type Stage } from './report-model.ts';
 import { renderChartDrawings, type ChartCache } from './render/chart-images.ts';
 import { pdfDocument } from './render/pdf/document.ts';
 import { CONTENT_WIDTH } from './render/pdf/styles.ts';
@@ -51,11 +52,13 @@ export interface BuildOptions {
   cache?: BuildCache;
   /** Overrides the edition's publication date (SOURCE_DATE_EPOCH, in seconds). */
   sourceDateEpoch?: number;
+  /** The chart kinds to build and draw with (src/model/chart-kinds/registry.ts); the built-in ones by default. */
+  chartKinds?: ChartKinds;
 }
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const { model, survey, aggregates } = buildModel(opts.editionFile, opts.progress, opts.cache);
+  const { model, survey, aggregates } = buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
   opts.progress?.stage('grafieken');
   // Charts of the last build: in memory (watch), or on disk for a first build.
   const rendererVersion = chartRendererVersion();
@@ -66,9 +69,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals },
     (done, total) => opts.progress?.chart(done, total),
     used,
+    opts.chartKinds,
   );
   const decimals = survey.edition.rounding.chart_decimals;
-  const html = await renderHtmlEdition(model, { decimals, cache: used });
+  const html = await renderHtmlEdition(model, { decimals, cache: used, ...(opts.chartKinds ? { chartKinds: opts.chartKinds } : {}) });
   // Keep only the charts of this build, so a long watch session does not collect old versions.
   const kept = used.kept();
   if (opts.cache) opts.cache.charts = kept;

@@ -6,10 +6,12 @@ import { loadPreviousEdition, loadSurveyCached, type SurveyCache } from './analy
 import type { Aggregates } from './analyse/aggregate-types.ts';
 import type { PreviousEdition } from './analyse/previous-edition.ts';
 import { buildReportModel } from './model/build-model.ts';
-import { THEME_FILE, loadChartTheme, themeProblems } from './load/chart-theme.ts';
+import { themeProblems } from './model/chart-kinds/theme-colours.ts';
+import { THEME_FILE, loadChartTheme } from './load/chart-theme.ts';
 import { InputError } from './load/input-error.ts';
 import { displayPath } from './load/yaml-file.ts';
 import type { ReportModel } from './model/report-types.ts';
+import type { ChartKinds } from './model/chart-kinds/registry.ts';
 
 /**
  * The model half of the pipeline — load → analyse → model — without the renderer, so `check` and
@@ -25,23 +27,33 @@ export interface BuildProgress {
   chart(done: number, total: number): void;
 }
 
+export interface ModelOptions {
+  progress?: BuildProgress;
+  /** Reuse loaded and analysed editions between builds (watch). */
+  cache?: SurveyCache;
+  /** templates/report.yaml, or another file (a revision's, in diff; tests). */
+  templatesFile?: string;
+  /** Where the edition's files are read from (a git revision, in diff); the disk by default. */
+  dataSource?: DataSource;
+  /** templates/charts/theme.json, or another file. */
+  themeFile?: string;
+  /** The chart kinds to build with; the built-in ones by default. */
+  chartKinds?: ChartKinds;
+}
+
 /** The model of an edition, without rendering: load → analyse → model. */
-export function buildModel(
-  editionFile: string,
-  progress?: BuildProgress,
-  cache?: SurveyCache,
-  templatesFile: string = REPORT_TEMPLATES,
-  dataSource?: DataSource,
-  themeFile: string = THEME_FILE,
-): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
+export function buildModel(editionFile: string, options: ModelOptions = {}): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
+  const { progress, cache, dataSource, chartKinds } = options;
+  const templatesFile = options.templatesFile ?? REPORT_TEMPLATES;
+  const themeFile = options.themeFile ?? THEME_FILE;
   const { survey, aggregates } = loadSurveyCached(editionFile, cache, (stage) => progress?.stage(stage), 'survey', dataSource);
-  const themeIssues = themeProblems(loadChartTheme(themeFile), survey.questionnaire, displayPath(themeFile));
+  const themeIssues = themeProblems(loadChartTheme(themeFile), survey.questionnaire, displayPath(themeFile), chartKinds);
   if (themeIssues.length) throw new InputError(themeIssues);
   const narrative = loadNarrative(survey.edition.dir, survey.edition.products.map((p) => p.key));
   const templates = loadReportTemplates(templatesFile);
   progress?.stage('model');
   const previous = previousEdition(survey, cache, dataSource);
-  const { model, problems } = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous });
+  const { model, problems } = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous, ...(chartKinds ? { chartKinds } : {}) });
   // A report is only written without mistakes: every one is reported at once.
   if (problems.some((p) => p.severity === 'error')) throw new InputError(problems);
   return { model, survey, aggregates };

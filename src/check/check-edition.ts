@@ -5,7 +5,8 @@ import { REPORT_TEMPLATES } from '../report-model.ts';
 import { loadNarrative, type NarrativeContent, type Snippet } from '../load/content.ts';
 import { EditionSchema, loadEdition, type Edition } from '../load/edition.ts';
 import { displayPath, readYamlFile } from '../load/yaml-file.ts';
-import { THEME_FILE, loadChartTheme, themeProblems } from '../load/chart-theme.ts';
+import { themeProblems } from '../model/chart-kinds/theme-colours.ts';
+import { THEME_FILE, loadChartTheme } from '../load/chart-theme.ts';
 import { InputError, formatProblem, problem, type InputProblem } from '../load/input-error.ts';
 import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
 import { openItemsInFolder } from './open-items.ts';
@@ -14,6 +15,7 @@ import { loadReportTemplates } from '../load/report-templates.ts';
 import { buildReportModel, type ModelInput } from '../model/build-model.ts';
 import type { RenderedParagraph } from '../model/narrative/render-snippet.ts';
 import type { ReportModel } from '../model/report-types.ts';
+import type { ChartKinds } from '../model/chart-kinds/registry.ts';
 import { loadPreviousEdition, loadSurveyCached, type SurveyCache } from '../analyse/survey-cache.ts';
 import { checkHandTyped } from './hand-typed.ts';
 import { surveyWarnings } from '../analyse/survey-warnings.ts';
@@ -33,6 +35,8 @@ export interface CheckOptions {
   templatesFile?: string;
   /** The chart theme (templates/charts/theme.json); tests point it elsewhere. */
   themeFile?: string;
+  /** The chart kinds to build with, as `build` is given them; the built-in ones by default. */
+  chartKinds?: ChartKinds;
 }
 
 export interface CheckResult {
@@ -75,7 +79,7 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
   const templates = collect(() => loadReportTemplates(options.templatesFile ?? REPORT_TEMPLATES));
   const themeFile = options.themeFile ?? THEME_FILE;
   const theme = collect(() => loadChartTheme(themeFile));
-  if (theme && questionnaire) problems.push(...themeProblems(theme, questionnaire, displayPath(themeFile)));
+  if (theme && questionnaire) problems.push(...themeProblems(theme, questionnaire, displayPath(themeFile), options.chartKinds));
   const sources = new SourceFiles(narrative ?? undefined);
 
   let rendered: RenderedParagraph[] = [];
@@ -83,7 +87,7 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
   const reportedOverrides = new Set<Snippet>();
   const previous = loaded ? collect(() => loadPreviousEdition(loaded.survey, options.cache)) : null;
   if (loaded && narrative && templates) {
-    const input = { ...loaded.survey, aggregates: loaded.aggregates, narrative, templates, ...(previous ? { previous } : {}) };
+    const input = { ...loaded.survey, aggregates: loaded.aggregates, narrative, templates, ...(previous ? { previous } : {}), ...(options.chartKinds ? { chartKinds: options.chartKinds } : {}) };
     const built = modelBuild(input);
     // The build reports product texts that can never be shown; they are not also "unused".
     for (const overrides of narrative.productOverrides.values()) for (const s of overrides.values()) if (!narrative.product.has(s.key)) reportedOverrides.add(s);

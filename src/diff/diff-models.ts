@@ -2,7 +2,7 @@ import { diffArrays, diffWords } from 'diff';
 import { differenceTest, finitePopulationCorrection } from '../analyse/uncertainty.ts';
 import type { Chapter, ChartBlock, ListBlock, Part, ReportModel, Section } from '../model/report-types.ts';
 import { blocksOfType, walkModel, type BlockPlace } from '../model/visit-blocks.ts';
-import { chartKind } from '../model/chart-kinds/registry.ts';
+import { BUILT_IN_CHART_KINDS, type ChartKinds } from '../model/chart-kinds/registry.ts';
 import {
   REPORT_DIFF_SCHEMA,
   type ChangeCounts,
@@ -31,6 +31,8 @@ export interface DiffOptions {
   labels?: { a: string; b: string };
   /** Where the two models came from, for the heading. */
   sources?: { a: string; b: string };
+  /** The chart kinds the models were built with; the built-in ones by default. */
+  chartKinds?: ChartKinds;
 }
 
 const ORGANISATION = 'organisation';
@@ -47,8 +49,9 @@ const PRODUCT_PLACEHOLDER = '[product]';
  * figures and paragraphs.
  */
 export function diffModels(a: ReportModel, b: ReportModel, opts: DiffOptions): ReportDiff {
-  const A = indexModel(a);
-  const B = indexModel(b);
+  const kinds = opts.chartKinds ?? BUILT_IN_CHART_KINDS;
+  const A = indexModel(a, kinds);
+  const B = indexModel(b, kinds);
   const structure = new StructureDiff(A, B);
   const changes = structure.run();
   const figures = diffFigures(A, B, structure, opts.threshold);
@@ -115,7 +118,7 @@ interface Indexed {
 
 const figureKey = (question: string, scope: string, segment: string) => `${question}|${scope}|${segment}`;
 
-function indexModel(model: ReportModel): Indexed {
+function indexModel(model: ReportModel, kinds: ChartKinds): Indexed {
   const ix: Indexed = {
     model,
     org: model.edition.organisation,
@@ -166,7 +169,7 @@ function indexModel(model: ReportModel): Indexed {
   };
 
   const chartBlock = (b: ChartBlock) => {
-    const kind = chartKind(b.chart);
+    const kind = kinds.get(b.chart);
     if (kind.rowLabel === 'product') return;
     for (const r of b.rows) {
       const key = figureKey(r.question, scopeKey(r.scope), r.segment);

@@ -2,6 +2,7 @@ import { InputError, problem } from '../load/input-error.ts';
 import { finishPart, type ChapterDraft, type PartDraft, type SectionDraft } from '../model/outline.ts';
 import { withFigures, type LooseBlock } from '../model/figures.ts';
 import { REPORT_MODEL_SCHEMA, REPORT_MODEL_VERSION, type ChapterKind, type ReportModel } from '../model/report-types.ts';
+import { BUILT_IN_CHART_KINDS } from '../model/chart-kinds/registry.ts';
 
 /** The schema of report models written before figures, block ids and chapter kinds (docs/report-model.md). */
 export const REPORT_MODEL_SCHEMA_V1 = 'eindrapport/report-model@1';
@@ -62,13 +63,13 @@ export function upgradeModelV1(data: Record<string, unknown>, file: string): Rep
     };
   };
   if (!Array.isArray(parts)) throw cannot('parts ontbreekt');
-  const upgraded = parts.map((p) => finishPart({ id: p.id, kind: p.kind, label: p.label, title: p.title, intro: blocks(p.intro, p.id), chapters: p.chapters.map(chapter) }));
+  const upgraded = parts.map((p) => finishPart({ id: p.id, kind: p.kind, label: p.label, title: p.title, intro: blocks(p.intro, p.id), chapters: p.chapters.map(chapter) }, BUILT_IN_CHART_KINDS));
   const colofon = blocks((data.colofon as V1Block[]) ?? [], 'colofon');
   return {
     ...(data as unknown as ReportModel),
     schema: REPORT_MODEL_SCHEMA,
     version: REPORT_MODEL_VERSION,
-    colofon: withFigures(colofon),
+    colofon: withFigures(colofon, BUILT_IN_CHART_KINDS),
     parts: upgraded,
   };
 }

@@ -126,7 +126,7 @@ export function resolveRevision(edition: string, rev: string): ResolvedInput {
   const source = revisionData(root, sha, rev, tree.root, treeEdition, notes);
   let model: ReportModel;
   try {
-    model = withInputTree(tree, () => buildModel(treeEdition, undefined, undefined, templatesIn(tree.root), source).model);
+    model = withInputTree(tree, () => buildModel(treeEdition, { templatesFile: templatesIn(tree.root), dataSource: source }).model);
   } catch (e) {
     // Name files as git does ("HEAD~3:content/2018/narrative/rapport.yaml"), not by the tree's stand-in folder.
     if (!(e instanceof InputError)) throw e;
@@ -192,7 +192,7 @@ function revisionData(root: string, sha: string, rev: string, treeRoot: string, 
 
 /** load → analyse → model with the report templates of the side being compared (a git revision has its own). */
 export function modelFromEdition(edition: string, templates: string = REPORT_TEMPLATES): ReportModel {
-  return buildModel(edition, undefined, undefined, templates).model;
+  return buildModel(edition, { templatesFile: templates }).model;
 }
 
 function templatesIn(root: string): string {

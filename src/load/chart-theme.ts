@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
-import { problem, type InputProblem } from './input-error.ts';
-import { answerTones, type Tone } from './answer-tones.ts';
-import type { Questionnaire } from './questionnaire.ts';
+import type { Tone } from './answer-tones.ts';
 
 /** The one chart theme: templates/charts/theme.json, read once per process. */
 export const THEME_FILE = fileURLToPath(new URL('../../templates/charts/theme.json', import.meta.url));
@@ -87,7 +85,6 @@ export function loadChartTheme(path: string = THEME_FILE): ChartTheme {
   return readYamlFile(path, ThemeSchema).data;
 }
 
-
 /** The colour of a tone, or null when the theme has none for it (e.g. a third negative step). */
 export function toneColour(theme: ChartTheme, tone: Tone): string | null {
   const { scale, other, yesNo } = theme.colours;
@@ -97,38 +94,4 @@ export function toneColour(theme: ChartTheme, tone: Tone): string | null {
   if (tone === 'no') return yesNo.no;
   const [side, step] = tone.split('-') as ['negative' | 'positive', string];
   return scale[side][Number(step) - 1] ?? null;
-}
-
-/**
- * Every answer a chart can show must get a colour from the theme: a substantive answer without
- * polarity, or a scale with more steps on one side than the theme has colours, is a mistake the
- * user fixes in questionnaire.yaml or theme.json — reported by check and build at the answer's line.
- */
-export function themeProblems(theme: ChartTheme, questionnaire: Questionnaire, themeFile: string): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const charted = new Set(questionnaire.questions.filter((q) => q.kind !== 'multiselect' && q.scale).map((q) => q.scale!));
-  for (const key of charted) {
-    const q = questionnaire.questions.find((x) => x.scale === key)!;
-    const tones = answerTones(q.answers);
-    const lines = questionnaire.scaleLines[key];
-    q.answers.forEach((a, i) => {
-      if (!a.substantive) return;
-      const at = { file: questionnaire.file, ...(lines?.answers[i] !== undefined ? { line: lines.answers[i] } : {}) };
-      const tone = tones.get(a.label);
-      if (!tone) {
-        problems.push(problem(at, `antwoord '${a.label}' van schaal '${key}' heeft geen polarity, dus geen plaats en geen kleur in de grafieken.`, 'Geef het een polarity (negative, neutral, positive, yes, no of other), of substantive: false als het geen inhoudelijk antwoord is.'));
-      } else if (toneColour(theme, tone) === null) {
-        const side = tone.split('-')[0] as 'negative' | 'positive';
-        const needed = [...tones.values()].filter((t) => t.startsWith(side)).length;
-        problems.push(
-          problem(
-            at,
-            `schaal '${key}' heeft ${needed} ${side === 'negative' ? 'negatieve' : 'positieve'} antwoorden, maar het grafiekthema (${themeFile}) heeft er ${theme.colours.scale[side].length} ${theme.colours.scale[side].length === 1 ? 'kleur' : 'kleuren'} voor; '${a.label}' krijgt geen kleur.`,
-            `Voeg een kleur toe aan colours.scale.${side} in ${themeFile} (van het midden naar buiten).`,
-          ),
-        );
-      }
-    });
-  }
-  return problems;
 }

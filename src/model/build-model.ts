@@ -9,7 +9,7 @@ import type { NarrativeContent, Snippet } from '../load/content.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
 import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock } from './chart-blocks.ts';
-import { chartKind, chartKindFor } from './chart-kinds/registry.ts';
+import { BUILT_IN_CHART_KINDS, type ChartKinds } from './chart-kinds/registry.ts';
 import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
 import { renderParagraphs, type RenderedParagraph } from './narrative/render-snippet.ts';
 import type { NarrativeEnv } from './narrative/helpers.ts';
@@ -43,6 +43,8 @@ export interface ModelInput {
   templates: ReportTemplates;
   /** The edition named as previous_edition, when there is one: its results appear beside this year's. */
   previous?: PreviousEdition;
+  /** The chart kinds to build with (src/model/chart-kinds/registry.ts); the built-in ones by default. */
+  chartKinds?: ChartKinds;
 }
 
 type GroupType = QuestionGroup['type'];
@@ -67,12 +69,14 @@ export function buildReportModel(input: ModelInput): ModelBuild {
 class ModelBuilder {
   private readonly env: NarrativeEnv;
   private readonly decimals: number;
+  private readonly kinds: ChartKinds;
   private readonly fill = new Map<string, HandlebarsTemplateDelegate>();
   private readonly problems: InputProblem[] = [];
   private readonly paragraphs: RenderedParagraph[] = [];
 
   constructor(private readonly input: ModelInput) {
     this.decimals = input.edition.rounding.chart_decimals;
+    this.kinds = input.chartKinds ?? BUILT_IN_CHART_KINDS;
     this.env = { edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, sectionNumbers: new Map(), previous: input.previous };
   }
 
@@ -113,7 +117,7 @@ class ModelBuilder {
       },
       cover,
       colofon: this.reportSnippet('colofon', 'colofon'),
-      parts: [this.frontMatter(), this.organisationPart(), this.productsPart(), this.methodologyPart()].map(finishPart),
+      parts: [this.frontMatter(), this.organisationPart(), this.productsPart(), this.methodologyPart()].map((p) => finishPart(p, this.kinds)),
       responses: {
         received: stats.received,
         counted: stats.responded,
@@ -123,9 +127,9 @@ class ModelBuilder {
     };
     this.checkOverrides();
     // The appendix closes the last part (after the methodology chapter).
-    const appendix = chartTablesChapter(model, templates.appendix, this.decimals, (t, vars) => this.t(t, vars));
+    const appendix = chartTablesChapter(model, templates.appendix, this.decimals, (t, vars) => this.t(t, vars), this.kinds);
     const last = model.parts[model.parts.length - 1]!;
-    if (appendix) last.chapters.push(finishChapter(appendix, last.title !== null));
+    if (appendix) last.chapters.push(finishChapter(appendix, last.title !== null, this.kinds));
     return { model, problems: this.problems, paragraphs: this.paragraphs };
   }
 
@@ -203,7 +207,7 @@ class ModelBuilder {
         .map((a) => chartRow(this.caption(questionnaire.byKey.get(a.question)!, null), a));
       if (!rows.length) continue;
       const tones = Object.assign({}, ...rows.map((r) => tonesOf(questionnaire.byKey.get(r.question)!)));
-      summaryCharts.push(...this.withRoundingNote(chartBlock(`samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones)));
+      summaryCharts.push(...this.withRoundingNote(chartBlock(this.kinds, `samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones)));
     }
     const chapter = (id: string, title: string, kind: 'summary' | 'introduction', textKey: string, intro: LooseBlock[]): ChapterDraft => ({
       id, kind, number: null, title, product: null, productKey: null, textKey, inToc: true, divider: null, intro, sections: [],
@@ -262,7 +266,7 @@ class ModelBuilder {
       kind: 'products',
       label: this.t(templates.parts.products.label),
       title: this.t(templates.parts.products.title),
-      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock('respondenten-per-product', aggregates.statistics, this.shownShares()))],
+      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.kinds, 'respondenten-per-product', aggregates.statistics, this.shownShares()))],
       chapters: edition.products.flatMap((p) => [
         { ...this.scopeChapter(p, 'value', templates.chapters.product_values), divider: this.productDivider(p) },
         this.scopeChapter(p, 'process', templates.chapters.product_processes),
@@ -398,7 +402,7 @@ class ModelBuilder {
 
   /** A chart followed by the rounding note where its bars' printed shares do not add up. */
   private withRoundingNote(block: ChartBlock): LooseBlock[] {
-    const { sharesAddUp } = chartKind(block.chart);
+    const { sharesAddUp } = this.kinds.get(block.chart);
     if (!sharesAddUp) return [block];
     // Bars that are the parts of one whole (respondents per product): their shares add up together.
     if (sharesAddUp === 'across-bars') return [block, ...this.roundingNote(`${block.id}-afronding`, block.rows.map((r) => Object.values(r.display ?? {}).reduce((sum, v) => sum + v, 0)))];
@@ -589,11 +593,11 @@ class ModelBuilder {
 
   private questionBlocks(q: Question, a: Aggregate, product: Product | null, id: string): LooseBlock[] {
     const caption = this.caption(q, product);
-    const kind = chartKindFor(q.kind);
+    const kind = this.kinds.forQuestion(q.kind);
     const before = previousAggregate(this.input.previous, q, a.scope, ALL);
-    const previous = before && chartKind(kind).showsPrevious ? { year: this.input.previous!.year, aggregate: before } : undefined;
+    const previous = before && this.kinds.get(kind).showsPrevious ? { year: this.input.previous!.year, aggregate: before } : undefined;
     const tones = tonesOf(q);
-    const blocks: LooseBlock[] = this.withRoundingNote(chartBlock(id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
+    const blocks: LooseBlock[] = this.withRoundingNote(chartBlock(this.kinds, id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
       const rows: ChartRow[] = [chartRow('Totaal', a)];
@@ -605,7 +609,7 @@ class ModelBuilder {
       }
       if (rows.length >= 2) {
         const { sentences } = this.input.templates;
-        blocks.push(...this.withRoundingNote(chartBlock(`${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones)));
+        blocks.push(...this.withRoundingNote(chartBlock(this.kinds, `${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones)));
         for (const reason of ['too-few', 'complementary'] as const) {
           const left = hidden[reason];
           if (!left.length) continue;

@@ -1,7 +1,7 @@
 import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.ts';
 import type { Tone } from '../load/answer-tones.ts';
 import type { ChartBlock, ChartKind, ChartRow, PreviousResult } from './report-types.ts';
-import { chartKind } from './chart-kinds/registry.ts';
+import type { ChartKinds } from './chart-kinds/registry.ts';
 
 function previousResult(year: number, a: Aggregate): PreviousResult {
   return { year, n: a.n, counts: a.counts, percentages: a.percentages, positive: a.positive, neutral: a.neutral, negative: a.negative, yes: a.yes, samplingFraction: a.samplingFraction, display: a.display };
@@ -27,7 +27,7 @@ export function chartRow(label: string, a: Aggregate, previous?: { year: number;
   };
 }
 
-export function chartBlock(id: string, chart: ChartKind, caption: string | null, rows: ChartRow[], decimals: number, tones?: Record<string, Tone>): ChartBlock {
+export function chartBlock(kinds: ChartKinds, id: string, chart: ChartKind, caption: string | null, rows: ChartRow[], decimals: number, tones?: Record<string, Tone>): ChartBlock {
   const first = rows[0]!;
   return {
     type: 'chart',
@@ -43,7 +43,7 @@ export function chartBlock(id: string, chart: ChartKind, caption: string | null,
     percentages: first.percentages,
     caption,
     rows,
-    description: chartKind(chart).describe(rows, decimals),
+    description: kinds.get(chart).describe(rows, decimals),
   };
 }
 
@@ -79,7 +79,7 @@ export function dutchList(items: string[]): string {
  * report prints it (`shownResponseShares`): the bar labels, the alt text and the data table all
  * print that number, so the shares a reader adds are the same everywhere.
  */
-export function respondentsBlock(id: string, stats: ResponseStatistics, shown: Map<string, number>): ChartBlock {
+export function respondentsBlock(kinds: ChartKinds, id: string, stats: ResponseStatistics, shown: Map<string, number>): ChartBlock {
   const products = printableProducts(stats);
   const share = (p: { product: string; share: number }) => shown.get(p.product) ?? p.share;
   const rows: ChartRow[] = products.map((p) => ({
@@ -96,7 +96,7 @@ export function respondentsBlock(id: string, stats: ResponseStatistics, shown: M
     negative: null,
     yes: null,
   }));
-  const block = chartBlock(id, 'respondents', 'Verdeling van de respondenten over de producten en diensten', rows, 1);
+  const block = chartBlock(kinds, id, 'respondents', 'Verdeling van de respondenten over de producten en diensten', rows, 1);
   return {
     ...block,
     question: null,

@@ -1,4 +1,4 @@
-import { chartKind } from './chart-kinds/registry.ts';
+import type { ChartKinds } from './chart-kinds/registry.ts';
 import type { Block, CaptionBlock, ChartBlock, FigureBlock, FigureMember, ListBlock, NoteBlock, ParagraphBlock, TableBlock } from './report-types.ts';
 
 /** A block as the builder writes it, before charts and statements are gathered into figures. */
@@ -9,11 +9,11 @@ export type LooseBlock = ParagraphBlock | ListBlock | TableBlock | NoteBlock | C
  * with the list of its statements, a chart with the note right under it, a chart with the
  * breakdown chart (segments) right after it.
  */
-function keptWith(prev: LooseBlock, next: LooseBlock): boolean {
+function keptWith(prev: LooseBlock, next: LooseBlock, kinds: ChartKinds): boolean {
   return (
     (prev.type === 'caption' && (next.type === 'chart' || next.type === 'note')) ||
     (prev.type === 'note' && next.type === 'list') ||
-    (prev.type === 'chart' && next.type === 'chart' && chartKind(next.chart).breaksDownPrevious) ||
+    (prev.type === 'chart' && next.type === 'chart' && kinds.get(next.chart).breaksDownPrevious) ||
     (prev.type === 'chart' && next.type === 'note')
   );
 }
@@ -25,11 +25,11 @@ const isMember = (b: LooseBlock): b is FigureMember => b.type === 'caption' || b
  * is in one, with what is kept with it; a note with its list forms one too. Other blocks stay as
  * they are. The figure's id is its first member's with "-figuur".
  */
-export function withFigures(blocks: LooseBlock[]): Block[] {
+export function withFigures(blocks: LooseBlock[], kinds: ChartKinds): Block[] {
   const units: LooseBlock[][] = [];
   for (const b of blocks) {
     const last = units[units.length - 1];
-    if (last && keptWith(last[last.length - 1]!, b)) last.push(b);
+    if (last && keptWith(last[last.length - 1]!, b, kinds)) last.push(b);
     else units.push([b]);
   }
   return units.map((unit): Block => {

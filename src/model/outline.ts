@@ -1,4 +1,5 @@
 import { withFigures, type LooseBlock } from './figures.ts';
+import type { ChartKinds } from './chart-kinds/registry.ts';
 import type { Chapter, HeadingLevel, Part, Section } from './report-types.ts';
 
 /** A section as the builder writes it: blocks not yet in figures, no heading yet. */
@@ -16,26 +17,26 @@ export function headingText(number: number | string | null, title: string): stri
  * (or 1 in a part without one), a section one below its chapter, so levels never skip; each
  * heading's text is made here and nowhere else; charts and statements are gathered into figures.
  */
-export function finishPart(draft: PartDraft): Part {
+export function finishPart(draft: PartDraft, kinds: ChartKinds): Part {
   const { intro, chapters, ...rest } = draft;
   const titled = draft.title !== null;
   return {
     ...rest,
     ...(titled ? { headingLevel: 1 as const } : {}),
-    intro: withFigures(intro),
-    chapters: chapters.map((c) => finishChapter(c, titled)),
+    intro: withFigures(intro, kinds),
+    chapters: chapters.map((c) => finishChapter(c, titled, kinds)),
   };
 }
 
 /** A chapter of a part with (`partTitled`) or without a title, finished as in {@link finishPart}. */
-export function finishChapter(draft: ChapterDraft, partTitled: boolean): Chapter {
+export function finishChapter(draft: ChapterDraft, partTitled: boolean, kinds: ChartKinds): Chapter {
   const { intro, sections, ...rest } = draft;
   const level: HeadingLevel = partTitled ? 2 : 1;
   return {
     ...rest,
     heading: headingText(draft.number, draft.title),
     headingLevel: level,
-    intro: withFigures(intro),
-    sections: sections.map((s) => ({ ...s, heading: headingText(s.number, s.title), headingLevel: (level + 1) as HeadingLevel, blocks: withFigures(s.blocks) })),
+    intro: withFigures(intro, kinds),
+    sections: sections.map((s) => ({ ...s, heading: headingText(s.number, s.title), headingLevel: (level + 1) as HeadingLevel, blocks: withFigures(s.blocks, kinds) })),
   };
 }

@@ -208,8 +208,8 @@ export interface CaptionBlock {
 }
 
 /**
- * A chart kind's name: one of src/model/chart-kinds/registry.ts (the built-in kinds), or a kind
- * registered there at run time.
+ * A chart kind's name: one of src/model/chart-kinds/registry.ts (the built-in kinds), or an extra
+ * kind of the registry the build was given (`chartKinds` in the build options).
  */
 export type ChartKind = BuiltInChartKind | (string & {});
 

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartBlock, ReportModel } from '../model/report-types.ts';
 import { blocksOfType } from '../model/visit-blocks.ts';
-import { chartKind } from '../model/chart-kinds/registry.ts';
+import { BUILT_IN_CHART_KINDS, type ChartKinds } from '../model/chart-kinds/registry.ts';
 import { layoutSpec } from './charts/layout-spec.ts';
 import type { ChartOptions } from './charts/types.ts';
 import { renderChartDrawing, renderChartSvg, type ChartSvg } from './charts/render-svg.ts';
 import type { ChartDrawing } from './charts/drawing.ts';
 
 /** The Vega-Lite spec for a chart block: its kind lays out the model's rows, the renderer draws that. */
-export function chartSpec(block: ChartBlock, options: ChartOptions): TopLevelSpec {
-  return layoutSpec(chartKind(block.chart).layout(block, options.decimals), options);
+export function chartSpec(block: ChartBlock, options: ChartOptions, kinds: ChartKinds = BUILT_IN_CHART_KINDS): TopLevelSpec {
+  return layoutSpec(kinds.get(block.chart).layout(block, options.decimals), options);
 }
 
 /**
@@ -25,8 +25,9 @@ export function renderChartDrawings(
   options: ChartOptions,
   onChart: (done: number, total: number) => void = () => {},
   cache?: ChartCache,
+  kinds: ChartKinds = BUILT_IN_CHART_KINDS,
 ): Promise<Map<string, ChartDrawing>> {
-  return renderCharts(model, options, 'drawing', renderChartDrawing, onChart, cache);
+  return renderCharts(model, options, 'drawing', renderChartDrawing, onChart, kinds, cache);
 }
 
 /**
@@ -38,8 +39,9 @@ export function renderChartSvgs(
   options: ChartOptions,
   cache?: ChartCache,
   adjust: (spec: TopLevelSpec) => TopLevelSpec = (spec) => spec,
+  kinds: ChartKinds = BUILT_IN_CHART_KINDS,
 ): Promise<Map<string, ChartSvg>> {
-  return renderCharts(model, options, 'svg', renderChartSvg, () => {}, cache, adjust);
+  return renderCharts(model, options, 'svg', renderChartSvg, () => {}, kinds, cache, adjust);
 }
 
 async function renderCharts<T extends ChartDrawing | ChartSvg>(
@@ -48,6 +50,7 @@ async function renderCharts<T extends ChartDrawing | ChartSvg>(
   output: 'drawing' | 'svg',
   render: (spec: TopLevelSpec) => Promise<T>,
   onChart: (done: number, total: number) => void,
+  kinds: ChartKinds,
   cache?: ChartCache,
   adjust: (spec: TopLevelSpec) => TopLevelSpec = (spec) => spec,
 ): Promise<Map<string, T>> {
@@ -60,6 +63,7 @@ async function renderCharts<T extends ChartDrawing | ChartSvg>(
       chartSpec(
         block,
         previousYear === undefined ? withTones : { ...withTones, previousYearLabel: String(previousYear), currentYearLabel: String(model.edition.year) },
+        kinds,
       ),
     );
     const key = cache ? createHash('sha256').update(`${output} ${JSON.stringify(spec)}`).digest('base64url') : '';

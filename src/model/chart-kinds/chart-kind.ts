@@ -28,6 +28,12 @@ export interface ChartKindDefinition {
    * ('across-bars', the parts of one whole) — so a note says so when rounding makes them not.
    */
   readonly sharesAddUp: 'per-bar' | 'across-bars' | false;
+  /**
+   * Its bars are coloured per answer, by the answer's place in its scale (the theme's
+   * colours.scale, other and yesNo), so every substantive answer of its questions needs a colour
+   * there; false for bars in one theme colour. `check` and `build` test the theme on this.
+   */
+  readonly answerColours: boolean;
   /** The alternative text (Dutch, one or two sentences: kind of chart, shares, N; not the caption). */
   describe(rows: ChartRow[], decimals: number): string;
   /** Whether its numbers get a table in the appendix "Cijfers bij de grafieken". */

@@ -12,6 +12,7 @@ export const multiselect: ChartKindDefinition = {
   showsPrevious: false,
   breaksDownPrevious: false,
   sharesAddUp: false,
+  answerColours: false,
   describe(rows, decimals) {
     const r = rows[0]!;
     const answers = Object.entries(r.percentages).map(([k, v]) => `${k} ${pct(decimals)(v)}`);

@@ -9,7 +9,8 @@ import { yesno } from './yesno.ts';
 
 /**
  * Every kind of chart the report draws, by the name the report model gives it (`chart` of a chart
- * block). The model, the PDF and the web edition read a kind only through its entry here.
+ * block). The model, the PDF, the web edition and the diff read a kind only through a registry
+ * made from these entries.
  */
 const BUILT_IN = {
   likert,
@@ -22,37 +23,52 @@ const BUILT_IN = {
 
 export type BuiltInChartKind = keyof typeof BUILT_IN;
 
-const kinds = new Map<string, ChartKindDefinition>(Object.entries(BUILT_IN));
-
-/** The definition of a chart kind; an unknown name is a mistake in the program, not in the input. */
-export function chartKind(name: string): ChartKindDefinition {
-  const k = kinds.get(name);
-  if (!k) throw new Error(`onbekende grafieksoort '${name}'`);
-  return k;
+/**
+ * A registry of chart kinds: a value, passed to the stages that read kinds (the model build, the
+ * renderers, the diff), never changed once made. A build with an extra kind makes its own registry
+ * with {@link chartKinds}; every other build keeps using {@link BUILT_IN_CHART_KINDS}.
+ */
+export interface ChartKinds {
+  /** The definition of a chart kind; an unknown name is a mistake in the program, not in the input. */
+  get(name: string): ChartKindDefinition;
+  /** The names of all kinds, built-in ones first. */
+  names(): string[];
+  /** The kind of a question's own chart: the last entry that charts its question kind. */
+  forQuestion(questionKind: QuestionKind): string;
 }
 
-/** The names of all chart kinds, built-in ones first. */
-export function chartKindNames(): string[] {
-  return [...kinds.keys()];
-}
+class Registry implements ChartKinds {
+  private readonly kinds: ReadonlyMap<string, ChartKindDefinition>;
 
-/** The kind of a question's own chart: the last registered kind that charts its question kind. */
-export function chartKindFor(questionKind: QuestionKind): string {
-  const found = [...kinds].reverse().find(([, k]) => k.questionKinds.includes(questionKind));
-  if (!found) throw new Error(`geen grafieksoort voor vragen van soort '${questionKind}'`);
-  return found[0];
+  constructor(entries: Record<string, ChartKindDefinition>) {
+    this.kinds = new Map(Object.entries(entries));
+  }
+
+  get(name: string): ChartKindDefinition {
+    const k = this.kinds.get(name);
+    if (!k) throw new Error(`onbekende grafieksoort '${name}'`);
+    return k;
+  }
+
+  names(): string[] {
+    return [...this.kinds.keys()];
+  }
+
+  forQuestion(questionKind: QuestionKind): string {
+    const found = [...this.kinds].reverse().find(([, k]) => k.questionKinds.includes(questionKind));
+    if (!found) throw new Error(`geen grafieksoort voor vragen van soort '${questionKind}'`);
+    return found[0];
+  }
 }
 
 /**
- * Adds a chart kind (or replaces one): from then on the model builds it for its question kinds,
- * and the PDF, the web edition and the appendix read it from here. Returns a function that undoes
- * the registration. The built-in kinds above need no call.
+ * The built-in kinds plus `extra` (an entry with a built-in name replaces that kind): a new
+ * registry to pass to `build` (or the model build and the renderers). Adding a kind is one entry
+ * here plus its module.
  */
-export function registerChartKind(name: string, definition: ChartKindDefinition): () => void {
-  const before = kinds.get(name);
-  kinds.set(name, definition);
-  return () => {
-    if (before) kinds.set(name, before);
-    else kinds.delete(name);
-  };
+export function chartKinds(extra: Record<string, ChartKindDefinition> = {}): ChartKinds {
+  return new Registry({ ...BUILT_IN, ...extra });
 }
+
+/** The kinds every build uses unless it is given others. */
+export const BUILT_IN_CHART_KINDS: ChartKinds = chartKinds();

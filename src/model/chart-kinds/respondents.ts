@@ -16,6 +16,7 @@ export const respondents: ChartKindDefinition = {
   showsPrevious: false,
   breaksDownPrevious: false,
   sharesAddUp: 'across-bars',
+  answerColours: false,
   describe(rows) {
     const n = rows[0]?.n ?? 0;
     const products = rows.map((r) => `${r.label} ${formatNumber(r.counts.respondenten ?? 0)} (${formatPercent(shown(r), 1)})`);

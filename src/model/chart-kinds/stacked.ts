@@ -104,6 +104,7 @@ export function stackedKind(
   return {
     ...rest,
     sharesAddUp: 'per-bar',
+    answerColours: true,
     needsDataTable: (block) => block.rows.length > 1,
     appendixTable: (block, t, decimals) => sharesTable(block, header(t), decimals),
     webTable: answersTable,

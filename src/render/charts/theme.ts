@@ -43,7 +43,7 @@ export function formatN(n: number): string {
 
 /**
  * The colour of an answer: by its tone (place and polarity in its scale), never by its wording.
- * `check` and `build` verify first that every scale's tones have a colour (src/load/chart-theme.ts),
+ * `check` and `build` verify first that every scale's tones have a colour (src/model/chart-kinds/theme-colours.ts),
  * so a miss here means content that skipped that check.
  */
 export function answerColour(label: string, tones: Readonly<Record<string, Tone>> | undefined): string {

@@ -1,5 +1,5 @@
 import type { ChartBlock } from '../../model/report-types.ts';
-import { chartKind } from '../../model/chart-kinds/registry.ts';
+import type { ChartKindDefinition } from '../../model/chart-kinds/chart-kind.ts';
 import type { HtmlLabels } from './assets.ts';
 import { esc } from './escape.ts';
 
@@ -14,11 +14,13 @@ export interface TableOptions {
   labels: HtmlLabels;
   /** This edition's year, for the rows of a comparison with last year. */
   year: number;
+  /** The block's chart kind: it says the table's rows and columns. */
+  kind: ChartKindDefinition;
 }
 
 export function chartTable(block: ChartBlock, captionId: string, opts: TableOptions): string {
   const { labels } = opts;
-  const { head, rows } = chartKind(block.chart).webTable(block, labels, opts.decimals, opts.year);
+  const { head, rows } = opts.kind.webTable(block, labels, opts.decimals, opts.year);
   const caption = block.caption ? `${labels.tableCaption}: ${block.caption}` : labels.tableCaption;
   return [
     `<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">`,

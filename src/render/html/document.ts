@@ -1,5 +1,6 @@
 import type { AnyBlock, Chapter, ChartBlock, Part, ReportModel, Section, TableBlock } from '../../model/report-types.ts';
 import type { ChartSvg } from '../charts/render-svg.ts';
+import { BUILT_IN_CHART_KINDS, type ChartKinds } from '../../model/chart-kinds/registry.ts';
 import { loadHtmlAssets, type HtmlAssets, type HtmlLabels } from './assets.ts';
 import { chartTable } from './chart-table.ts';
 import { esc } from './escape.ts';
@@ -21,6 +22,8 @@ export interface HtmlOptions {
   /** The edition's chart decimals (the data tables print what the charts print). */
   decimals: number;
   assets?: HtmlAssets;
+  /** The chart kinds the model was built with; the built-in ones by default. */
+  chartKinds?: ChartKinds;
 }
 
 export interface HtmlPage {
@@ -215,7 +218,7 @@ class PageRenderer {
     if (!img) throw new Error(`chart ${b.id} was not rendered`);
     const id = this.id(b.id);
     const caption = b.caption ? `<figcaption>${esc(b.caption)}</figcaption>\n` : '';
-    const table = chartTable(b, this.id(`${b.id}-tabel`), { decimals: this.opts.decimals, labels: this.labels, year: this.model.edition.year });
+    const table = chartTable(b, this.id(`${b.id}-tabel`), { decimals: this.opts.decimals, labels: this.labels, year: this.model.edition.year, kind: (this.opts.chartKinds ?? BUILT_IN_CHART_KINDS).get(b.chart) });
     return [
       `<${ELEMENT[b.role]} class="chart" id="${esc(id)}">`,
       `${caption}${accessibleSvg(img.svg, b.description, id)}`,

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../../model/report-types.ts';
+import type { ChartKinds } from '../../model/chart-kinds/registry.ts';
 import { renderChartSvgs, type ChartCache } from '../chart-images.ts';
 import { htmlPage, type HtmlPage } from './document.ts';
 
@@ -33,11 +34,13 @@ export interface HtmlEditionOptions {
   decimals: number;
   /** Drawn charts by spec, shared with the PDF's and kept between builds (watch, preview). */
   cache?: ChartCache;
+  /** The chart kinds the model was built with; the built-in ones by default. */
+  chartKinds?: ChartKinds;
 }
 
 export async function renderHtmlEdition(model: ReportModel, opts: HtmlEditionOptions): Promise<HtmlPage> {
-  const charts = await renderChartSvgs(model, { width: HTML_CHART_WIDTH, decimals: opts.decimals }, opts.cache, screenChartSpec);
-  return htmlPage(model, { charts, decimals: opts.decimals });
+  const charts = await renderChartSvgs(model, { width: HTML_CHART_WIDTH, decimals: opts.decimals }, opts.cache, screenChartSpec, opts.chartKinds);
+  return htmlPage(model, { charts, decimals: opts.decimals, ...(opts.chartKinds ? { chartKinds: opts.chartKinds } : {}) });
 }
 
 /** The page's name in the edition folder output/eindrapport-<year>/. */

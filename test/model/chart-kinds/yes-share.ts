@@ -3,7 +3,8 @@ import type { ChartKindDefinition } from '../../../src/model/chart-kinds/chart-k
 
 /**
  * A small extra chart kind, as a test adds it: a yes/no question as one plain bar with the share
- * that answered 'Ja'. Its module is this file; its registry entry is one registerChartKind call.
+ * that answered 'Ja'. Its module is this file; its registry entry is one line,
+ * `chartKinds({ 'ja-aandeel': yesShare })`, passed to the build.
  */
 export const yesShare: ChartKindDefinition = {
   questionKinds: ['yesno'],
@@ -11,6 +12,7 @@ export const yesShare: ChartKindDefinition = {
   showsPrevious: false,
   breaksDownPrevious: false,
   sharesAddUp: false,
+  answerColours: false,
   describe: (rows, decimals) => `Balk met het aandeel ja voor ${rows[0]!.label}: ${formatPercent(rows[0]!.yes ?? 0, decimals)} (N = ${formatNumber(rows[0]!.n)}).`,
   needsDataTable: () => false,
   appendixTable: () => ({ header: [], align: [], rows: [] }),

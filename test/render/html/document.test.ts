@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { formatPercent } from '../../../src/analyse/dutch-number.ts';
 import type { ChartBlock, ReportModel } from '../../../src/model/report-types.ts';
 import { chartSpec } from '../../../src/render/chart-images.ts';
+import { BUILT_IN_CHART_KINDS } from '../../../src/model/chart-kinds/registry.ts';
 import { blocksOfType } from '../../../src/model/visit-blocks.ts';
 import { contrastRatio, theme } from '../../../src/render/charts/theme.ts';
 import { renderChartSvg } from '../../../src/render/charts/render-svg.ts';
@@ -18,7 +19,7 @@ const labels = loadHtmlAssets().labels;
 describe('the data table of a chart', () => {
   it('prints every answer percentage of every row as the chart does, with N', () => {
     const block = blocksOfType(model(), 'chart').find((b) => b.chart === 'segments')!;
-    const t = text(chartTable(block, 'x', { decimals: 1, labels, year: 2018 }));
+    const t = text(chartTable(block, 'x', { decimals: 1, labels, year: 2018, kind: BUILT_IN_CHART_KINDS.get(block.chart) }));
     for (const row of block.rows) {
       const cells = [row.label, ...Object.keys(row.counts).map((a) => formatPercent(row.percentages[a]!, 1)), String(row.n)];
       expect(t).toContain(cells.join(' '));
@@ -30,7 +31,7 @@ describe('the data table of a chart', () => {
     const block: ChartBlock = structuredClone(blocksOfType(model(), 'chart').find((b) => b.chart === 'likert')!);
     const row = block.rows[0]!;
     row.previous = { ...row, year: 2017, n: 99, percentages: Object.fromEntries(Object.keys(row.counts).map((k) => [k, 20])) };
-    const t = text(chartTable(block, 'x', { decimals: 1, labels, year: 2018 }));
+    const t = text(chartTable(block, 'x', { decimals: 1, labels, year: 2018, kind: BUILT_IN_CHART_KINDS.get(block.chart) }));
     expect(t).toContain(`2018 ${Object.keys(row.counts).map((a) => formatPercent(row.percentages[a]!, 1)).join(' ')} ${row.n}`);
     expect(t).toContain(`2017 ${Object.keys(row.counts).map(() => '20,0%').join(' ')} 99`);
   });
@@ -40,10 +41,10 @@ describe('the data table of a chart', () => {
     const multi = blocks.find((b) => b.chart === 'multiselect')!;
     const row = multi.rows[0]!;
     const answer = Object.keys(row.counts)[0]!;
-    expect(text(chartTable(multi, 'x', { decimals: 1, labels, year: 2018 }))).toContain(`${answer} ${formatPercent(row.percentages[answer]!, 1)} ${row.counts[answer]}`);
+    expect(text(chartTable(multi, 'x', { decimals: 1, labels, year: 2018, kind: BUILT_IN_CHART_KINDS.get(multi.chart) }))).toContain(`${answer} ${formatPercent(row.percentages[answer]!, 1)} ${row.counts[answer]}`);
     const respondents = blocks.find((b) => b.chart === 'respondents')!;
     const first = respondents.rows[0]!;
-    expect(text(chartTable(respondents, 'x', { decimals: 1, labels, year: 2018 }))).toContain(
+    expect(text(chartTable(respondents, 'x', { decimals: 1, labels, year: 2018, kind: BUILT_IN_CHART_KINDS.get(respondents.chart) }))).toContain(
       `${first.label} ${first.counts.respondenten} ${formatPercent(first.percentages.respondenten!, 1)}`,
     );
   });
