@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { applyTagging } from './tagging/pdfmake-hooks.ts';
 import { patchPdfmakeChartDrawing } from '../patches/pdfmake-chart-drawing.ts';
+import { patchPdfmakeStyleLookup } from '../patches/pdfmake-style-lookup.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -28,6 +29,7 @@ function pdfmake(): PdfMake {
   if (configured) return configured;
   const pm = require('pdfmake') as PdfMake;
   patchPdfmakeChartDrawing();
+  patchPdfmakeStyleLookup();
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   pm.setFonts({ Roboto: FONT_FILES });
