@@ -4,6 +4,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { applyTagging } from './tagging/pdfmake-hooks.ts';
 import { patchPdfmakeChartDrawing } from '../patches/pdfmake-chart-drawing.ts';
 import { patchPdfmakeStyleLookup } from '../patches/pdfmake-style-lookup.ts';
+import { patchPdfmakeSharedFonts } from '../patches/pdfmake-shared-fonts.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -30,6 +31,7 @@ function pdfmake(): PdfMake {
   const pm = require('pdfmake') as PdfMake;
   patchPdfmakeChartDrawing();
   patchPdfmakeStyleLookup();
+  patchPdfmakeSharedFonts();
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   pm.setFonts({ Roboto: FONT_FILES });
