@@ -2,6 +2,9 @@ import { join, resolve } from 'node:path';
 import { buildModel, type BuildProgress } from './report-model.ts';
 import type { SurveyCache } from './analyse/survey-cache.ts';
 import type { ChartKinds } from './model/chart-kinds/registry.ts';
+import type { Survey } from './load/survey.ts';
+import type { Aggregates } from './analyse/aggregate-types.ts';
+import type { ReportModel } from './model/report-types.ts';
 
 // The model half of the pipeline lives in report-model.ts so tools that need no PDF (check, diff)
 // do not load the renderer; build re-exports it for callers of the whole pipeline.
@@ -54,11 +57,16 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** The chart kinds to build and draw with (src/model/chart-kinds/registry.ts); the built-in ones by default. */
   chartKinds?: ChartKinds;
+  /**
+   * The model of this edition as `check` has just built it without errors (watch): the build
+   * renders it instead of building it again.
+   */
+  model?: { model: ReportModel; survey: Survey; aggregates: Aggregates };
 }
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const { model, survey, aggregates } = buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
+  const { model, survey, aggregates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
   opts.progress?.stage('grafieken');
   // Charts of the last build: in memory (watch), or on disk for a first build.
   const rendererVersion = chartRendererVersion();

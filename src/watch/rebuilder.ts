@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
-import { build, createBuildCache, REPORT_TEMPLATES, type BuildCache, type BuildResult } from '../build.ts';
+import { build, createBuildCache, REPORT_TEMPLATES, type BuildCache, type BuildOptions, type BuildResult } from '../build.ts';
 import { checkEdition } from '../check/check-edition.ts';
 import { InputError, problem, type InputProblem } from '../load/input-error.ts';
 import { reloadChartTheme, THEME_FILE } from '../render/charts/theme.ts';
@@ -41,10 +41,14 @@ export class Rebuilder {
       lastGood: this.lastGood ?? this.earlierPdf(),
     });
     let warnings: InputProblem[];
+    let checked: BuildOptions['model'];
     try {
       const check = checkEdition(this.editionFile, { cache: this.cache, themeFile: this.themeFile });
       if (check.errors) return fail(check.problems);
       warnings = check.problems;
+      // The model check built (from the same files, without errors) is the one the build renders.
+      const survey = this.cache.survey;
+      if (check.model && survey) checked = { model: check.model, survey: survey.survey, aggregates: survey.aggregates };
       // An edited chart theme (check has just read it and found it sound) applies from now on.
       const themeText = readFileSync(this.themeFile, 'utf8');
       if (themeText !== this.themeText) {
@@ -55,7 +59,7 @@ export class Rebuilder {
       return fail([internal(e)]);
     }
     try {
-      const result = await build({ editionFile: this.editionFile, outDir: this.outDir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch });
+      const result = await build({ editionFile: this.editionFile, outDir: this.outDir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch, model: checked });
       this.lastGood = result.pdfPath;
       return { ok: true, changed, seconds: seconds(), result, warnings };
     } catch (e) {
