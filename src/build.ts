@@ -62,6 +62,8 @@ export interface BuildOptions {
    * renders it instead of building it again.
    */
   model?: { model: ReportModel; survey: Survey; aggregates: Aggregates };
+  /** Take the layout of unchanged chapters from the previous build in this process (watch). */
+  reuseLayout?: boolean;
 }
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */
@@ -88,7 +90,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   opts.progress?.stage('pdf');
   const creationDate =
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
-  const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave' }));
+  const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave', reuseLayout: opts.reuseLayout }));
   opts.progress?.stage('schrijven');
   const name = `eindrapport-${survey.edition.year}`;
   const base = join(resolve(opts.outDir), name);

@@ -59,7 +59,7 @@ export class Rebuilder {
       return fail([internal(e)]);
     }
     try {
-      const result = await build({ editionFile: this.editionFile, outDir: this.outDir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch, model: checked });
+      const result = await build({ editionFile: this.editionFile, outDir: this.outDir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch, model: checked, reuseLayout: true });
       this.lastGood = result.pdfPath;
       return { ok: true, changed, seconds: seconds(), result, warnings };
     } catch (e) {
@@ -75,7 +75,7 @@ export class Rebuilder {
   async warmUp(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'eindrapport-warm-'));
     try {
-      await build({ editionFile: this.editionFile, outDir: dir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch });
+      await build({ editionFile: this.editionFile, outDir: dir, cache: this.cache, sourceDateEpoch: this.sourceDateEpoch, reuseLayout: true });
     } catch {
       // Only a warm-up: the next real rebuild reports whatever is wrong.
     } finally {

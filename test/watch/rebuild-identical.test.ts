@@ -8,6 +8,7 @@ import type { BuildResult } from '../../src/build.ts';
 import { completeEdition, type TempEdition } from '../check/complete-edition.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { readPdf, type PdfBookmark } from '../helpers/read-pdf.ts';
+import { lastLayoutReuse } from '../../src/render/pdf/layout-reuse.ts';
 
 /** `eindrapport build` of the edition as it is now, in a process of its own with an empty chart cache. */
 function freshBuild(ed: TempEdition): { pdf: Buffer; json: Buffer; html: Buffer } {
@@ -48,6 +49,10 @@ describe('watch rebuilds: the same files as a fresh build', () => {
     // A narrative edit: one paragraph of the organisation's chapter.
     ed.edit('narrative/organisatie.yaml', (t) => t.replace('Het beeld is {{tendens}}', 'Bewerkt: het beeld is {{tendens}}'));
     expectSameAsFresh(await rebuild(r), ed);
+    // Only what changed was laid out again; the other chapters came from the build before.
+    const reuse = lastLayoutReuse();
+    expect(reuse.reused).toBeGreaterThan(0);
+    expect(reuse.laidOut).toBeGreaterThan(0);
 
     // One product's data.
     ed.edit('export.csv', editAnswer);

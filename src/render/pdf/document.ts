@@ -11,6 +11,11 @@ export interface DocumentOptions {
   charts: Map<string, ChartImage>;
   creationDate: Date;
   tocTitle: string;
+  /**
+   * Mark the chapters (pdfmake sections) whose layout may be taken from an earlier document of
+   * this process when their content is the same (watch; src/render/pdf/layout-reuse.ts).
+   */
+  reuseLayout?: boolean;
 }
 
 /**
@@ -20,6 +25,7 @@ export interface DocumentOptions {
 export function pdfDocument(model: ReportModel, opts: DocumentOptions): TDocumentDefinitions {
   const content: Content[] = [coverSection(model), colofonSection(model), tocSection(opts.tocTitle)];
   for (const part of model.parts) content.push(...partContent(part, opts));
+  if (opts.reuseLayout) markReusable(content);
   const e = model.edition;
   return {
     ...TAGGED_PDF_SETTINGS,
@@ -46,6 +52,15 @@ export function pdfDocument(model: ReportModel, opts: DocumentOptions): TDocumen
     }),
     content,
   } as TDocumentDefinitions;
+}
+
+/** Every section but the table of contents (its page numbers and entries come from the whole document). */
+function markReusable(content: Content[]): void {
+  const hasToc = (n: unknown): boolean => Array.isArray(n) ? n.some(hasToc) : typeof n === 'object' && n !== null && ('toc' in n || ('stack' in n && hasToc(n.stack)));
+  for (const node of content as unknown as Record<string, unknown>[]) {
+    if (Array.isArray(node.stack)) markReusable(node.stack as Content[]);
+    else if (node.section && !hasToc(node.section)) node.reuseLayout = true;
+  }
 }
 
 function runningHeader(text: string) {

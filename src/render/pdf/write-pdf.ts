@@ -5,6 +5,7 @@ import { applyTagging } from './tagging/pdfmake-hooks.ts';
 import { patchPdfmakeChartDrawing } from '../patches/pdfmake-chart-drawing.ts';
 import { patchPdfmakeStyleLookup } from '../patches/pdfmake-style-lookup.ts';
 import { patchPdfmakeSharedFonts } from '../patches/pdfmake-shared-fonts.ts';
+import { applyLayoutReuse } from './layout-reuse.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -34,6 +35,8 @@ function pdfmake(): PdfMake {
   patchPdfmakeSharedFonts();
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
+  // After the tagging: a reused section bypasses the tagging's layout hooks and brings its elements along.
+  applyLayoutReuse();
   pm.setFonts({ Roboto: FONT_FILES });
   pm.setUrlAccessPolicy(() => false);
   const fontDir = resolve(FONT_DIR);

@@ -35,6 +35,11 @@ interface RenderedDoc extends PdfKitDoc {
 /** The structure tree of the document being laid out (layout is synchronous). */
 let active: StructureTree | null = null;
 
+/** The structure tree of the tagged document being laid out now, if any. */
+export function activeStructureTree(): StructureTree | null {
+  return active;
+}
+
 function wrap(p: Proto, name: string, around: (orig: Fn) => Fn): void {
   const orig = p[name];
   if (typeof orig !== 'function') throw new Error(`tagged PDF: pdfmake has no ${name} (version changed?)`);

@@ -66,6 +66,24 @@ export class StructElem {
     return el;
   }
 
+  /**
+   * Elements laid out for an earlier document (src/render/pdf/layout-reuse.ts), put under this one
+   * again, with where their content landed cleared: rendering fills that in anew.
+   */
+  adopt(kids: StructElem[]): void {
+    const clear = (el: StructElem): void => {
+      for (const k of el.kids) {
+        if (k instanceof StructElem) clear(k);
+        else k.refs.length = 0;
+      }
+    };
+    for (const k of kids) {
+      (k as { parent: StructElem | null }).parent = this;
+      clear(k);
+      this.kids.push(k);
+    }
+  }
+
   /** The slot new content of this element goes into: the last kid if it is one. */
   slot(): Slot {
     const last = this.kids[this.kids.length - 1];
@@ -114,6 +132,12 @@ export class StructureTree {
 
   private top(): Context {
     return this.stack[this.stack.length - 1]!;
+  }
+
+  /** The element that new elements go into now; null inside an Artifact. */
+  current(): StructElem | null {
+    const top = this.top();
+    return top === ARTIFACT ? null : top;
   }
 
   /** The stamp for an item added now. */
