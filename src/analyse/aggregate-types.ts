@@ -103,6 +103,18 @@ export interface ResponseStatistics {
     suppression: Suppression | null;
     segments: { segment: string; responded: number; suppression: Suppression | null }[];
   }[];
+  /**
+   * Respondents who named no product of the report (edition `organisation_only`, or no answer to
+   * the product question): in the organisation's figures and the response table, in no product.
+   */
+  organisationOnly: {
+    /** The response table's row, e.g. "Overig / geen product". */
+    label: string;
+    responded: number;
+    /** Share of all respondents, 0–100. */
+    share: number;
+    suppression: Suppression | null;
+  };
 }
 
 export interface Aggregates {

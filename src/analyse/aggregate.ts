@@ -263,6 +263,8 @@ export function responseStatistics(survey: Survey, notAsked: ResponseStatistics[
       segments: p.segments.map((s, si) => ({ segment: s.key, responded: seg[si]!, suppression: null })),
     };
   });
+  const inProducts = perProduct.reduce((sum, p) => sum + p.responded, 0);
+  const others = responses.count - inProducts;
   return {
     invited: edition.invited,
     received: responses.received,
@@ -272,5 +274,6 @@ export function responseStatistics(survey: Survey, notAsked: ResponseStatistics[
     complete,
     answeredNotAsked: notAsked,
     perProduct,
+    organisationOnly: { label: edition.organisation_only.label, responded: others, share: rate(others, responses.count), suppression: null },
   };
 }

@@ -129,7 +129,10 @@ export function protectAggregates(records: Aggregate[], statistics: ResponseStat
 export function protectStatistics(statistics: ResponseStatistics, minimum: number): ResponseStatistics {
   const segmentCells = statistics.perProduct.map((p) => p.segments.map((s, si) => cell(s.responded, s.responded, s.responded, si)));
   const productCells = statistics.perProduct.map((p, pi) => cell(p.responded, p.responded, p.responded, pi, segmentCells[pi]));
-  const root: Cell = { ...cell(statistics.responded, statistics.responded, statistics.responded, -1, productCells), fixed: true };
+  // Those who named no product are a part of the total like a product (the response table's last row).
+  const others = statistics.organisationOnly.responded;
+  const otherCells = others > 0 ? [cell(others, others, others, productCells.length)] : [];
+  const root: Cell = { ...cell(statistics.responded, statistics.responded, statistics.responded, -1, [...productCells, ...otherCells]), fixed: true };
   protectCells([root], minimum);
   // The total of all respondents is the report's N: it is published whatever its size.
   return {
@@ -139,6 +142,7 @@ export function protectStatistics(statistics: ResponseStatistics, minimum: numbe
       suppression: productCells[pi]!.suppression,
       segments: p.segments.map((s, si) => ({ ...s, suppression: segmentCells[pi]![si]!.suppression })),
     })),
+    organisationOnly: { ...statistics.organisationOnly, suppression: otherCells[0]?.suppression ?? null },
   };
 }
 

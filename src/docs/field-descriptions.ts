@@ -19,7 +19,7 @@ export const EDITION_FIELDS: Record<string, string> = {
   'data.file': 'De Qualtrics-export (CSV), ten opzichte van dit bestand.',
   'data.response_id_column': 'Kolom met de unieke code van elke respons.',
   'data.finished_column': 'Kolom die zegt of de respondent de vragenlijst afmaakte.',
-  'data.product_column': 'Kolom met de vraag over welk product de respondent antwoordt; de waarden zijn de codes van products[].code.',
+  'data.product_column': 'Kolom met de vraag over welk product de respondent antwoordt; de waarden zijn de codes van products[].code of van organisation_only.answers[].code.',
   'data.segment_column': 'Kolom met het segment van de respondent (ingebedde gegevens, bijvoorbeeld de DigiD-categorie); nodig als een product segmenten heeft.',
   invited: 'Totaal aantal aangeschreven afnemers: de som van products[].invited.',
   min_group_size: 'Een groep met minder geldige antwoorden dan dit wordt niet geanalyseerd: geen grafiek en geen percentages.',
@@ -41,6 +41,12 @@ export const EDITION_FIELDS: Record<string, string> = {
   'products[].segments[].code': 'Waarde van het segment in data.segment_column.',
   'products[].segments[].label': 'Naam van het segment in grafieken en tabellen.',
   'products[].segments[].description': 'Korte omschrijving van het segment voor de tekst.',
+  organisation_only:
+    'Antwoorden op de productvraag die geen product van het rapport zijn (bijvoorbeeld "Anders" of "Geen specifiek product"). Wie zo antwoordt, telt mee voor de organisatie als geheel (Deel I) en in de responstabel, nooit in een producthoofdstuk. Een antwoord in de export dat geen product en niet hier genoemd is, is een fout; een lege productvraag geeft een waarschuwing.',
+  'organisation_only.label': 'Naam van de rij voor deze respondenten in de responstabel en de respondentengrafiek; standaard "Overig / geen product".',
+  'organisation_only.answers': 'De antwoorden die alleen voor de organisatie tellen; een code of naam mag niet ook bij een product staan.',
+  'organisation_only.answers[].code': 'Antwoordcode in de productkolom van de export (data.product_column).',
+  'organisation_only.answers[].name': 'Het antwoord zoals de vragenlijst het noemt; ook de keuzetekst in een export met teksten.',
 };
 
 export const QUESTIONNAIRE_FIELDS: Record<string, string> = {

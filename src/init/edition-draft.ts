@@ -99,7 +99,11 @@ export function draftEdition(input: Input): EditionDraft {
     const q = qid ? input.qsf?.byId.get(qid) : undefined;
     return q?.choices.find((c) => String(c.code ?? c.id) === code)?.text ?? null;
   };
+  // Answers that were organisation-only last year stay so (organisation_only is copied with the edition).
+  const organisationOnly = (v: string) =>
+    before.organisation_only.answers.some((a) => (exp.values === 'numeric' || /^-?\d+$/.test(v) ? String(a.code) === v : matchText(a.name) === matchText(v)));
   for (const v of values) {
+    if (organisationOnly(v)) continue;
     const i = byValue(v);
     if (i >= 0) {
       found.add(i);

@@ -41,6 +41,28 @@ const Product = z
   })
   .strict();
 
+/** An answer of the product question that names no product of the report (e.g. "Anders"). */
+const OrganisationOnlyAnswer = z
+  .object({
+    /** Answer code in the product column of the export. */
+    code: z.number().int(),
+    /** The answer as the questionnaire words it; the export's choice text is matched against it too. */
+    name: z.string().min(1),
+  })
+  .strict();
+
+/**
+ * Respondents whose product answer is one of these count for the organisation as a whole (Deel I,
+ * the response table) and in no product chapter. The response table shows them as one row, `label`.
+ */
+const OrganisationOnly = z
+  .object({
+    label: z.string().min(1).default('Overig / geen product'),
+    answers: z.array(OrganisationOnlyAnswer).max(EDITION_LIMITS.maxProducts).default([]),
+  })
+  .strict()
+  .default({ label: 'Overig / geen product', answers: [] });
+
 /** Qualtrics' Status values: the numeric export writes the code, the choice-text export the name. */
 export const STATUS_NAMES: Record<string, string> = {
   '0': 'IP Address',
@@ -138,11 +160,13 @@ export const EditionSchema = z
       .strict()
       .default({ min_difference: 5 }),
     products: z.array(Product).min(1).max(EDITION_LIMITS.maxProducts),
+    organisation_only: OrganisationOnly,
   })
   .strict();
 
 export type Product = z.infer<typeof Product>;
 export type Segment = z.infer<typeof Segment>;
+export type OrganisationOnlyAnswer = z.infer<typeof OrganisationOnlyAnswer>;
 
 export interface Edition extends z.infer<typeof EditionSchema> {
   /** Folder holding edition.yaml; relative paths in the edition resolve against it. */
@@ -176,6 +200,31 @@ export function loadEdition(path: string, dataSource?: { read(dataPath: string):
     if (p.segments.length && !data.data.segment_column) {
       problems.push(problem(at('products', i, 'segments'), `product '${p.name}' heeft segmenten, maar 'data.segment_column' ontbreekt.`));
     }
+  }
+  // An answer is either a product or organisation-only, never both: which it is decides every product figure.
+  for (const [i, a] of data.organisation_only.answers.entries()) {
+    for (const id of [`code:${a.code}`, `name:${a.name}`]) {
+      const [field] = id.split(':');
+      const other = seen.get(id);
+      if (other !== undefined) {
+        const isProduct = data.products.some((p) => p.name === other);
+        problems.push(
+          problem(
+            at('organisation_only', 'answers', i, field!),
+            isProduct
+              ? `antwoord '${a.name}' van de productvraag staat onder organisation_only, maar heeft dezelfde ${field} als product '${other}'.`
+              : `antwoord '${a.name}' staat met dezelfde ${field} als '${other}' twee keer onder organisation_only.`,
+            isProduct
+              ? 'Een antwoord telt óf voor een product (products) óf alleen voor de organisatie als geheel (organisation_only), niet allebei: haal het uit een van beide lijsten of geef de juiste code.'
+              : 'Noem elk antwoord één keer.',
+          ),
+        );
+      }
+      seen.set(id, a.name);
+    }
+  }
+  if (data.products.some((p) => p.name === data.organisation_only.label)) {
+    problems.push(problem(at('organisation_only', 'label'), `de naam '${data.organisation_only.label}' van de groep zonder product is ook de naam van een product.`, 'Kies een naam die geen product is, bijvoorbeeld "Overig / geen product".'));
   }
   if (typeof data.previous_edition === 'number' && data.previous_edition >= data.year) {
     problems.push(

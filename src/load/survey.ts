@@ -143,7 +143,16 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
     productByCode.set(String(p.code), i);
     productByCode.set(normalise(p.name), i);
   });
+  // Answers that name no product of the report: the respondent counts for the organisation only.
+  const organisationOnly = new Set<string>();
+  for (const a of edition.organisation_only.answers) {
+    organisationOnly.add(String(a.code));
+    organisationOnly.add(normalise(a.name));
+  }
   const known = edition.products.map((p) => `${p.code} (${p.name})`).join(', ');
+  const knownOther = edition.organisation_only.answers.map((a) => `${a.code} (${a.name})`).join(', ');
+  let unanswered = 0;
+  let firstUnanswered = -1;
 
   for (let r = 0; r < count; r++) {
     const row = rows[r]!;
@@ -156,10 +165,20 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
     seenIds.set(id, r);
     responseIds[r] = id;
     const pc = (row[prodCol] ?? '').trim();
-    if (pc !== '') {
+    if (pc === '') {
+      unanswered++;
+      if (firstUnanswered < 0) firstUnanswered = r;
+    } else if (!organisationOnly.has(pc) && !organisationOnly.has(normalise(pc))) {
       const pi = productByCode.get(pc) ?? productByCode.get(normalise(pc));
       if (pi === undefined) {
-        tally.add(`product:${pc}`, problem(keptCellAt(r, prodCol), `product ${quoteCell(pc)} staat niet in de editie.`, `Bekende producten: ${known}. Voeg het product toe aan ${edition.file} of corrigeer de data.`));
+        tally.add(
+          `product:${pc}`,
+          problem(
+            keptCellAt(r, prodCol),
+            `product ${quoteCell(pc)} staat niet in de editie.`,
+            `Bekende producten: ${known}${knownOther ? `; alleen voor de organisatie: ${knownOther}` : ''}. Voeg het antwoord toe aan ${edition.file} — onder products als het een product met een eigen hoofdstuk is, onder organisation_only.answers als het alleen voor de organisatie als geheel telt — of corrigeer de data.`,
+          ),
+        );
       } else {
         product[r] = pi;
         const segs = edition.products[pi]!.segments;
@@ -171,6 +190,18 @@ export function toResponses(exp: QualtricsExport, edition: Edition, questionnair
         }
       }
     }
+  }
+
+  if (unanswered > 0) {
+    // Not a guess at a product: they count for the organisation only, and the reader is told.
+    warnings.push(
+      problem(
+        keptCellAt(firstUnanswered, prodCol),
+        `${unanswered === 1 ? '1 respondent beantwoordde' : `${unanswered} respondenten beantwoordden`} de productvraag niet (lege cel; de eerste op deze regel); zij tellen alleen voor ${edition.organisation} als geheel, in de rij '${edition.organisation_only.label}' van de responstabel.`,
+        `Controleer de export (is de productvraag verplicht?), of zet deze rijen onder responses.drop_response_ids als ze niet mogen meetellen.`,
+        'warning',
+      ),
+    );
   }
 
   const answers = new Map<string, Int32Array>();

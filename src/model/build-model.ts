@@ -317,7 +317,7 @@ class ModelBuilder {
       align: ['left', 'right', 'right', 'right', 'right'],
       totalRow: true,
       rows: [
-        ...printableProducts(s).map((p) => [p.product, formatNumber(p.invited), formatNumber(p.responded), formatPercent(p.responseRate, 1), formatPercent(this.shownShares().get(p.product)!, 1)]),
+        ...printableProducts(s).map((p) => [p.product, p.invited === null ? '–' : formatNumber(p.invited), formatNumber(p.responded), p.responseRate === null ? '–' : formatPercent(p.responseRate, 1), formatPercent(this.shownShares().get(p.product)!, 1)]),
         [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
         ...s.excluded.map((e) => [this.t(rt.excluded, { reden: describeExclusion(e) }), '', formatNumber(e.count), '', '']),
       ],

@@ -47,23 +47,44 @@ export function chartBlock(kinds: ChartKinds, id: string, chart: ChartKind, capt
   };
 }
 
+/** One printed line of respondent counts: a product, the respondents without one, or a combined line. */
+export interface PrintedResponseLine {
+  product: string;
+  /** Invited for this line; null for those who named no product (the invitation list has no such group). */
+  invited: number | null;
+  responded: number;
+  /** Response percentage; null when the line holds respondents without a product (no invited count to divide by). */
+  responseRate: number | null;
+  share: number;
+}
+
 /**
- * Respondent counts per product as printed: products whose count is left out (disclosure control)
- * appear only together, as one line "A en B samen" — that sum is the total minus the others anyway.
+ * Respondent counts per product as printed, then those who named no product (the edition's
+ * `organisation_only`) in their own line, so the lines add up to all respondents. Lines whose count
+ * is left out (disclosure control) appear only together, as one line "A en B samen" — that sum is
+ * the total minus the others anyway.
  */
-export function printableProducts(stats: ResponseStatistics): Pick<ResponseStatistics['perProduct'][number], 'product' | 'invited' | 'responded' | 'responseRate' | 'share'>[] {
-  const shown = stats.perProduct.filter((p) => !p.suppression);
-  const hidden = stats.perProduct.filter((p) => p.suppression);
+export function printableProducts(stats: ResponseStatistics): PrintedResponseLine[] {
+  const others = stats.organisationOnly;
+  const lines = [
+    ...stats.perProduct.map((p) => ({ product: p.product, invited: p.invited as number | null, responded: p.responded, responseRate: p.responseRate as number | null, share: p.share, suppression: p.suppression })),
+    ...(others.responded > 0 ? [{ product: others.label, invited: null, responded: others.responded, responseRate: null, share: others.share, suppression: others.suppression }] : []),
+  ];
+  const strip = ({ suppression: _, ...line }: (typeof lines)[number]): PrintedResponseLine => line;
+  const shown = lines.filter((p) => !p.suppression).map(strip);
+  const hidden = lines.filter((p) => p.suppression);
   if (!hidden.length) return shown;
-  const invited = hidden.reduce((s, p) => s + p.invited, 0);
+  const products = hidden.filter((p) => p.invited !== null);
+  const invited = products.reduce((s, p) => s + p.invited!, 0);
   const responded = hidden.reduce((s, p) => s + p.responded, 0);
+  const onlyProducts = products.length === hidden.length;
   return [
     ...shown,
     {
       product: `${dutchList(hidden.map((p) => p.product))} samen`,
-      invited,
+      invited: products.length ? invited : null,
       responded,
-      responseRate: invited === 0 ? 0 : (responded / invited) * 100,
+      responseRate: onlyProducts && invited > 0 ? (responded / invited) * 100 : onlyProducts ? 0 : null,
       share: stats.responded === 0 ? 0 : (responded / stats.responded) * 100,
     },
   ];

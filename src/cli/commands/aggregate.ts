@@ -51,6 +51,7 @@ export function publishedStatistics(s: ResponseStatistics): unknown {
       ...(p.suppression ? { product: p.product, invited: p.invited, suppression: p.suppression } : p),
       segments: p.segments.map((x) => (x.suppression ? { segment: x.segment, suppression: x.suppression } : x)),
     })),
+    organisationOnly: s.organisationOnly.suppression ? { label: s.organisationOnly.label, suppression: s.organisationOnly.suppression } : s.organisationOnly,
   };
 }
 
@@ -61,6 +62,13 @@ function notice(a: Aggregates, full: boolean): string {
   return full
     ? `Let op: alleen voor intern gebruik. De uitvoer bevat ook de aantallen van ${left}; die mogen niet worden gepubliceerd.`
     : `${left}: alleen vermeld als weggelaten, zonder aantallen (--include-suppressed schrijft ze wel, alleen voor intern gebruik).`;
+}
+
+/** Those who named no product, as the response table prints them (nothing when there are none). */
+function othersLine(o: ResponseStatistics['organisationOnly']): string[] {
+  if (o.responded === 0) return [];
+  if (o.suppression) return [`  ${o.label}: aantal respondenten weggelaten (${o.suppression === 'too-few' ? 'te weinig' : 'ter bescherming'})`];
+  return [`  ${o.label}: ${o.responded} respondenten (${formatPercent(o.share, 1)} van alle respondenten; alleen voor de organisatie als geheel)`];
 }
 
 function summary(a: Aggregates, s: ResponseStatistics | unknown, out: string): string {
@@ -74,5 +82,6 @@ function summary(a: Aggregates, s: ResponseStatistics | unknown, out: string): s
         ? `  ${p.product}: aantal respondenten weggelaten (${p.suppression === 'too-few' ? 'te weinig' : 'ter bescherming'})`
         : `  ${p.product}: ${p.responded} respondenten (${formatPercent(p.share, 1)} van alle respondenten)`,
     ),
+    ...othersLine((s as ResponseStatistics).organisationOnly),
   ].join('\n');
 }

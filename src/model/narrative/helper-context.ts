@@ -198,7 +198,7 @@ export function groupAggregates(options: HelperOptions, scope = scopeFrom(option
 }
 
 export const MEASURES = Object.keys(MEASURE_WORDS);
-export const RESPONSE_MEASURES = ['uitgenodigd', 'gerespondeerd', 'responspercentage', 'volledig', 'aandeel', 'producten'];
+export const RESPONSE_MEASURES = ['uitgenodigd', 'gerespondeerd', 'responspercentage', 'volledig', 'aandeel', 'producten', 'zonder-product', 'zonder-product-aandeel'];
 export const CHAPTER_WORDS = ['waarden', 'werkprocessen', 'onderzoeksverantwoording'];
 
 /** `drempel=…`: the minimum relevant difference for this one comparison (else the edition's). */

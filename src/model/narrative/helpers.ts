@@ -399,7 +399,7 @@ const DEFINITIONS = {
     args: ['responsmaat'],
     hash: ['scope'],
     printsNumber: true,
-    doc: 'Een cijfer over de respons: uitgenodigd, gerespondeerd, responspercentage, volledig, aandeel of producten.',
+    doc: 'Een cijfer over de respons: uitgenodigd, gerespondeerd, responspercentage, volledig, aandeel, producten, zonder-product (respondenten die geen product van het rapport noemden, edition.yaml organisation_only) of zonder-product-aandeel.',
     run(measure: unknown, options: HelperOptions) {
       const d = data(options);
       const s = d.env.aggregates.statistics;
@@ -430,6 +430,20 @@ const DEFINITIONS = {
           return formatPercent(shownResponseShares(s, d.env.edition.rounding.shares).get(p.product)!, 1);
         case 'producten':
           return formatNumber(rec('products', d.env.edition.products.length));
+        case 'zonder-product':
+        case 'zonder-product-aandeel': {
+          // Those who named no product: printed like a product's count, and left out like one.
+          const o = s.organisationOnly;
+          if (o.suppression) {
+            throw new NarrativeError(
+              `het aantal respondenten zonder product ('${o.label}') wordt niet genoemd: ${o.suppression === 'too-few' ? `het is kleiner dan ${d.env.edition.min_group_size}` : 'anders is dat van een kleinere groep uit te rekenen'}.`,
+              'Laat het aantal weg; de responstabel toont de groep samen met een product.',
+            );
+          }
+          if (measure === 'zonder-product') return formatNumber(rec('organisationOnly', o.responded));
+          rec('organisationOnlyShare', o.share);
+          return formatPercent(shownResponseShares(s, d.env.edition.rounding.shares).get(o.label) ?? o.share, 1);
+        }
         default:
           throw new NarrativeError(`onbekende responsmaat '${String(measure)}'.`, suggest(String(measure), RESPONSE_MEASURES) ?? `Kies uit: ${RESPONSE_MEASURES.join(', ')}.`);
       }
