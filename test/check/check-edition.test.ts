@@ -323,6 +323,6 @@ describe('checkEdition: typed comparisons and significance', () => {
     const r = checkEdition(ed.edition);
     const warning = r.problems.map(formatProblem).find((p) => p.includes("'positiever dan' past niet bij de data"));
     expect(warning).toBeDefined();
-    expect(warning).toContain("Digilevering is vergelijkbaar met Logius als geheel (positief 48% tegen 37% bij 'organisatie-met-visie')");
+    expect(warning).toContain("Digilevering is vergelijkbaar met Logius als geheel (positief 48% tegen 38% bij 'organisatie-met-visie')");
   });
 });

@@ -17,16 +17,16 @@ function render(source: string, scope: string): string {
 
 describe('words follow significance', () => {
   it('calls a product positiever or minder positief only when significant and at least the minimum', () => {
-    // Digimelding, N 30: +17,3 points on current knowledge, z = 2,4 → a difference.
+    // Digimelding, N 30: +16,5 points on current knowledge, z = 2,3 → a difference.
     expect(render('{{vergelijking "kennis-up-to-date"}}', 'Digimelding')).toBe('positiever dan Logius als geheel');
-    // Digikoppeling, N 59: −21,5 points on solving outages, z = −4,0.
+    // Digikoppeling, N 61: −22,6 points on solving outages, z = −4,3.
     expect(render('{{vergelijking "storingen-snel-opgelost"}}', 'Digikoppeling')).toBe('minder positief dan Logius als geheel');
-    // Digilevering, N 19: −17,0 points on quality standards, but z = −1,9: could be chance.
-    expect(render('{{vergelijking "kwaliteit-beveiligingsnormen"}}', 'Digilevering')).toBe('vergelijkbaar met Logius als geheel');
-    // DigiD, N 190: −5,4 points on explaining, significant (z = −2,2) and above 5 points …
-    expect(render('{{vergelijking "legt-goed-uit"}}', 'DigiD')).toBe('minder positief dan Logius als geheel');
-    // … but below a minimum of 6 points it is not called a difference.
-    expect(render('{{vergelijking "legt-goed-uit" drempel=6}}', 'DigiD')).toBe('vergelijkbaar met Logius als geheel');
+    // Digilevering, N 23: −16,3 points on solving outages, but z = −1,8: could be chance.
+    expect(render('{{vergelijking "storingen-snel-opgelost"}}', 'Digilevering')).toBe('vergelijkbaar met Logius als geheel');
+    // DigiD, N 187: −6,7 points on product wishes, significant (z = −2,9) and above 5 points …
+    expect(render('{{vergelijking "open-voor-productwensen"}}', 'DigiD')).toBe('minder positief dan Logius als geheel');
+    // … but below a minimum of 7 points it is not called a difference.
+    expect(render('{{vergelijking "open-voor-productwensen" drempel=7}}', 'DigiD')).toBe('vergelijkbaar met Logius als geheel');
   });
 
   it('names a change since last year only when it is significant: not MijnOverheid’s +6,2 at N 28 → 30', () => {
