@@ -29,9 +29,9 @@ describe('words follow significance', () => {
     expect(render('{{vergelijking "open-voor-productwensen" drempel=7}}', 'DigiD')).toBe('vergelijkbaar met Logius als geheel');
   });
 
-  it('names a change since last year only when it is significant: not MijnOverheid’s +6,2 at N 28 → 30', () => {
+  it('names a change since last year only when it is significant: not MijnOverheid’s +5,3 at N 19', () => {
     expect(render('{{verschil "servicecentrum-bruikbare-adviezen" "positief"}}', 'MijnOverheid')).toBe('vergelijkbaar met 2018');
-    // Logius as a whole, N 521 → 553: +8,1 points on the website and social media.
+    // Logius as a whole, N 524 → 559: +8,0 points on the website and social media.
     expect(render('{{verschil "tevreden-website-twitter-linkedin" "positief" scope="organisatie"}}', 'MijnOverheid')).toBe('8 procentpunt hoger dan in 2018');
   });
 });
