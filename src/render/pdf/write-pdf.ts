@@ -5,6 +5,8 @@ import { applyTagging } from './tagging/pdfmake-hooks.ts';
 import { patchPdfmakeChartDrawing } from '../patches/pdfmake-chart-drawing.ts';
 import { patchPdfmakeStyleLookup } from '../patches/pdfmake-style-lookup.ts';
 import { patchPdfmakeSharedFonts } from '../patches/pdfmake-shared-fonts.ts';
+import { patchPdfkitStreams } from '../patches/pdfkit-streams.ts';
+import { patchPdfkitColors } from '../patches/pdfkit-colors.ts';
 import { applyLayoutReuse } from './layout-reuse.ts';
 
 const require = createRequire(import.meta.url);
@@ -33,6 +35,8 @@ function pdfmake(): PdfMake {
   patchPdfmakeChartDrawing();
   patchPdfmakeStyleLookup();
   patchPdfmakeSharedFonts();
+  patchPdfkitStreams();
+  patchPdfkitColors();
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   // After the tagging: a reused section bypasses the tagging's layout hooks and brings its elements along.
