@@ -85,7 +85,14 @@ interface Writer {
   moveToNextPage(orientation?: unknown): void;
 }
 
+/** pdfmake's record of every node with an id (the targets of links, TOC entries and bookmarks). */
+interface NodeReference {
+  _nodeRef: Node;
+  _textNodeRef: Node;
+}
+
 interface Builder {
+  docPreprocessor: { nodeReferences: Record<string, NodeReference> };
   writer: Writer;
   pageSize: unknown;
   pageMargins: unknown;
@@ -98,15 +105,17 @@ interface Entry {
   pages: { items: PageItem[]; width: number; height: number }[];
   /** Where the context stood after the section (on its last page). */
   end: { x: number; y: number; availableWidth: number; availableHeight: number };
-  /** Positions of the section node and of every node with an id, page numbers counted from the section's first page (0). */
-  positions: Map<string | typeof SECTION, Position[]>;
+  /**
+   * Positions of the nodes with an id on the section's pages (the node and the node pdfmake
+   * refers to for it), page numbers counted from the section's first page (0).
+   */
+  positions: Map<string, { node: Position[]; ref: Position[] }>;
   /** What the section added to the structure tree. */
   kids: StructElem[];
 }
 
 const FACE = Symbol('face');
 const REUSE = Symbol('layout reuse');
-const SECTION = Symbol('section');
 
 /** The sections laid out by the last document, by key; what the document before used and this one did not is dropped. */
 let entries = new Map<string, Entry>();
@@ -231,10 +240,16 @@ function record(builder: Builder, node: Node, first: number, kids: unknown[] | n
   if (ctx.pages.length <= first || ctx.page !== ctx.pages.length - 1) return null;
   if (kids === null && activeStructureTree()) return null;
   if (kids && !kids.every((k) => k instanceof StructElem)) return null;
-  const positions = new Map<string | typeof SECTION, Position[]>();
-  const relative = (ps: Position[]) => ps.map((p) => ({ ...p, pageNumber: p.pageNumber - (first + 1) }));
-  positions.set(SECTION, relative(node.positions ?? []));
-  for (const n of nodesWithIds(node.section)) positions.set(n.id!, relative(n.positions ?? []));
+  // The section's nodes with an id: those laid out on its pages (a section has its pages to itself).
+  const positions = new Map<string, { node: Position[]; ref: Position[] }>();
+  const relative = (ps: Position[] | undefined) => (ps ?? []).map((p) => ({ ...p, pageNumber: p.pageNumber - (first + 1) }));
+  const references = builder.docPreprocessor.nodeReferences;
+  for (const id of Object.keys(references)) {
+    const { _nodeRef: ref, _textNodeRef: n } = references[id]!;
+    const page = n.positions?.[0]?.pageNumber ?? ref.positions?.[0]?.pageNumber;
+    if (page !== undefined && page >= first + 1) positions.set(id, { node: relative(n.positions), ref: relative(ref.positions) });
+  }
+  if (node.positions?.length) return null;
   return {
     faces,
     pages: ctx.pages.slice(first).map((p) => ({ items: [...p.items], width: p.pageSize.width, height: p.pageSize.height })),
@@ -275,29 +290,14 @@ function replay(builder: Builder, node: Node, entry: Entry): void {
     }
   }
   const absolute = (ps: Position[]) => ps.map((p) => ({ ...p, pageNumber: p.pageNumber + first + 1 }));
-  node.positions = absolute(entry.positions.get(SECTION) ?? []);
-  for (const n of nodesWithIds(node.section)) {
-    const ps = entry.positions.get(n.id!);
-    if (ps) n.positions = absolute(ps);
+  // pdfmake gives a section node no positions of its own.
+  node.positions = [];
+  const references = builder.docPreprocessor.nodeReferences;
+  for (const [id, ps] of entry.positions) {
+    const reference = references[id];
+    if (!reference) throw new Error(`layout reuse: no node with id ${id}`);
+    reference._textNodeRef.positions = absolute(ps.node);
+    if (reference._nodeRef !== reference._textNodeRef) reference._nodeRef.positions = absolute(ps.ref);
   }
   activeStructureTree()?.current()?.adopt(entry.kids);
-}
-
-/** Nodes with an id below a node (the targets of links, table-of-contents entries and bookmarks). */
-function nodesWithIds(root: unknown): Node[] {
-  const out: Node[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) {
-      for (const x of v) visit(x);
-      return;
-    }
-    if (!v || typeof v !== 'object') return;
-    const n = v as Node & Record<string, unknown>;
-    if (typeof n.id === 'string') out.push(n);
-    for (const k of ['stack', 'section', 'text', 'ul', 'ol', 'columns']) if (k in n) visit(n[k]);
-    const table = n.table as { body?: unknown[][] } | undefined;
-    if (table?.body) visit(table.body);
-  };
-  visit(root);
-  return out;
 }
