@@ -27,6 +27,8 @@ import { readChartCache, writeChartCache } from './output/chart-cache.ts';
  */
 export interface BuildCache extends SurveyCache {
   charts: ChartCache;
+  /** The web edition of the last build (index.html), written beside a new PDF until the new one is made. */
+  html?: string;
 }
 
 /** An empty cache for a series of builds of one edition. */
@@ -64,9 +66,15 @@ export interface BuildOptions {
   model?: { model: ReportModel; survey: Survey; aggregates: Aggregates };
   /** Take the layout of unchanged chapters from the previous build in this process (watch). */
   reuseLayout?: boolean;
+  /**
+   * Called as soon as the PDF is written (watch: "PDF bijgewerkt"), when the cache holds the web
+   * edition of the build before: the new PDF and JSON are first written beside that one, then,
+   * when the new web edition is made, all three together again. The build's promise resolves then.
+   */
+  onPdf?: (result: BuildResult) => void;
 }
 
-/** The whole pipeline: load → analyse → model → render (charts, PDF, JSON) → write atomically. */
+/** The whole pipeline: load → analyse → model → render (charts, PDF, JSON, web edition) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { model, survey, aggregates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
   opts.progress?.stage('grafieken');
@@ -81,26 +89,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     used,
     opts.chartKinds,
   );
-  const decimals = survey.edition.rounding.chart_decimals;
-  const html = await renderHtmlEdition(model, { decimals, cache: used, ...(opts.chartKinds ? { chartKinds: opts.chartKinds } : {}) });
-  // Keep only the charts of this build, so a long watch session does not collect old versions.
-  const kept = used.kept();
-  if (opts.cache) opts.cache.charts = kept;
-  if (used.misses > 0 || kept.size !== previous.size) writeChartCache(opts.editionFile, rendererVersion, kept);
   opts.progress?.stage('pdf');
   const creationDate =
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
   const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave', reuseLayout: opts.reuseLayout }));
-  opts.progress?.stage('schrijven');
   const name = `eindrapport-${survey.edition.year}`;
   const base = join(resolve(opts.outDir), name);
-  // Together or not at all: a full disk or a kill never leaves a new JSON beside an old PDF.
-  writeOutputsTogether(opts.outDir, [
-    { name: `${name}.json`, data: modelJson(model) },
-    { name: `${name}/${HTML_EDITION_FILE}`, data: html.html },
-    { name: `${name}.pdf`, data: pdf },
-  ]);
-  return {
+  const json = { name: `${name}.json`, data: modelJson(model) };
+  const pdfFile = { name: `${name}.pdf`, data: pdf };
+  const htmlName = `${name}/${HTML_EDITION_FILE}`;
+  const result = (): BuildResult => ({
     pdfPath: `${base}.pdf`,
     jsonPath: `${base}.json`,
     htmlPath: join(base, HTML_EDITION_FILE),
@@ -109,7 +107,28 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     chartCache: { hits: used.hits, misses: used.misses },
     bytes: pdf.length,
     warnings: surveyWarnings(survey, aggregates),
-  };
+  });
+  if (opts.onPdf && opts.cache?.html !== undefined) {
+    // The new PDF (and JSON) now, beside the web edition of the build before; all three anew below.
+    opts.progress?.stage('schrijven');
+    writeOutputsTogether(opts.outDir, [json, { name: htmlName, data: opts.cache.html }, pdfFile]);
+    opts.onPdf(result());
+    // Whoever waits for the PDF hears of it before the web edition is made.
+    await new Promise((r) => setImmediate(r));
+  }
+  const decimals = survey.edition.rounding.chart_decimals;
+  const html = await renderHtmlEdition(model, { decimals, cache: used, ...(opts.chartKinds ? { chartKinds: opts.chartKinds } : {}) });
+  // Keep only the charts of this build, so a long watch session does not collect old versions.
+  const kept = used.kept();
+  if (opts.cache) {
+    opts.cache.charts = kept;
+    opts.cache.html = html.html;
+  }
+  if (used.misses > 0 || kept.size !== previous.size) writeChartCache(opts.editionFile, rendererVersion, kept);
+  opts.progress?.stage('schrijven');
+  // Together or not at all: a full disk or a kill never leaves a new JSON beside an old PDF.
+  writeOutputsTogether(opts.outDir, [json, { name: htmlName, data: html.html }, pdfFile]);
+  return result();
 }
 
 type ChartEntry = ChartCache extends Map<string, infer V> ? V : never;

@@ -55,6 +55,8 @@ const IGNORED_NAME = /^\.|~$|\.sw[a-p]$|\.tmp$|^#.*#$|^4913$/;
  */
 export function startWatch(opts: WatchOptions): Watcher {
   const rebuilder = new Rebuilder(opts.editionFile, opts.outDir, opts.sourceDateEpoch, opts.themeFile);
+  // "PDF bijgewerkt" as soon as the PDF is there; the web edition and JSON follow.
+  rebuilder.pdfFirst = true;
   return watchAndRebuild(rebuilder, { outDir: opts.outDir, print: opts.print, report, onRebuild: opts.onRebuild, debounceMs: opts.debounceMs });
 }
 

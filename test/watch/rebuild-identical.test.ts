@@ -22,6 +22,8 @@ function freshBuild(ed: TempEdition): { pdf: Buffer; json: Buffer; html: Buffer 
 async function rebuild(r: Rebuilder): Promise<BuildResult> {
   const outcome = await r.rebuild();
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('; '));
+  // As watch does: the PDF first, then the web edition and the JSON.
+  await r.settled();
   return outcome.result;
 }
 
@@ -43,6 +45,7 @@ describe('watch rebuilds: the same files as a fresh build', () => {
   it('after editing a snippet, after editing the data, and after an edit that adds pages', { timeout: 300_000 }, async () => {
     const ed = completeEdition();
     const r = new Rebuilder(ed.edition, join(ed.dir, 'uitvoer'));
+    r.pdfFirst = true;
     const first = await rebuild(r);
     await r.warmUp();
 
