@@ -205,6 +205,7 @@ export function loadEdition(path: string, dataSource?: { read(dataPath: string):
   for (const [i, a] of data.organisation_only.answers.entries()) {
     for (const id of [`code:${a.code}`, `name:${a.name}`]) {
       const [field] = id.split(':');
+      const word = field === 'name' ? 'naam' : 'code';
       const other = seen.get(id);
       if (other !== undefined) {
         const isProduct = data.products.some((p) => p.name === other);
@@ -212,8 +213,8 @@ export function loadEdition(path: string, dataSource?: { read(dataPath: string):
           problem(
             at('organisation_only', 'answers', i, field!),
             isProduct
-              ? `antwoord '${a.name}' van de productvraag staat onder organisation_only, maar heeft dezelfde ${field} als product '${other}'.`
-              : `antwoord '${a.name}' staat met dezelfde ${field} als '${other}' twee keer onder organisation_only.`,
+              ? `antwoord '${a.name}' van de productvraag staat onder organisation_only, maar heeft dezelfde ${word} als product '${other}'.`
+              : `antwoord '${a.name}' staat met dezelfde ${word} als '${other}' twee keer onder organisation_only.`,
             isProduct
               ? 'Een antwoord telt óf voor een product (products) óf alleen voor de organisatie als geheel (organisation_only), niet allebei: haal het uit een van beide lijsten of geef de juiste code.'
               : 'Noem elk antwoord één keer.',
