@@ -19,7 +19,9 @@ import { surveyWarnings } from './analyse/survey-warnings.ts';
 import type { InputProblem } from './load/input-error.ts';
 import { HTML_EDITION_FILE, renderHtmlEdition } from './render/html/edition.ts';
 import { chartRendererVersion } from './render/charts/renderer-version.ts';
-import { readChartCache, writeChartCache } from './output/chart-cache.ts';
+import { readChartCache, readShapingCache, writeChartCache, writeShapingCache } from './output/chart-cache.ts';
+import { ShapingSession, shapingVersion } from './render/patches/pdfkit-shaping-cache.ts';
+import { addStoredTextWidths, textWidthsMeasured, usedTextWidths } from './render/charts/text-metrics.ts';
 
 /**
  * Reused between builds in watch mode: what did not change is not recomputed. The loaded and
@@ -81,6 +83,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // Charts of the last build: in memory (watch), or on disk for a first build.
   const rendererVersion = chartRendererVersion();
   const previous = opts.cache?.charts.size ? opts.cache.charts : readChartCache(opts.editionFile, rendererVersion);
+  // Text shaped by the last build (chart labels measured, words laid out in the PDF): not shaped again.
+  const textVersion = `${rendererVersion} ${shapingVersion()}`;
+  const shaped = readShapingCache(opts.editionFile, textVersion);
+  addStoredTextWidths(shaped.widths);
+  const measuredBefore = textWidthsMeasured();
   const used = new UsedKeys(previous);
   const charts = await renderChartDrawings(
     model,
@@ -92,7 +99,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   opts.progress?.stage('pdf');
   const creationDate =
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
-  const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave', reuseLayout: opts.reuseLayout }));
+  const shaping = new ShapingSession(shaped.words);
+  const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave', reuseLayout: opts.reuseLayout }), shaping);
+  const widths = usedTextWidths();
+  // A build that replayed chapters' layout (watch) did not see all of their words: it keeps the file as it is.
+  const sawAllWords = !opts.reuseLayout;
+  if (sawAllWords && (shaping.misses > 0 || textWidthsMeasured() > measuredBefore || widths.length !== shaped.widths.length)) {
+    writeShapingCache(opts.editionFile, textVersion, { words: shaping.used, widths });
+  }
   const name = `eindrapport-${survey.edition.year}`;
   const base = join(resolve(opts.outDir), name);
   const json = { name: `${name}.json`, data: modelJson(model) };

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChartCache } from '../render/chart-images.ts';
+import type { ShapedWords } from '../render/patches/pdfkit-shaping-cache.ts';
 
 /**
  * Drawn charts kept on disk between runs, so a build after a text edit draws no chart again (and
@@ -13,47 +14,74 @@ import type { ChartCache } from '../render/chart-images.ts';
  * unreadable or damaged file is an empty cache: the charts are drawn and the file written anew.
  * The drawings are plain data, so a build from the cache is byte for byte the build without it.
  * The files of the most recently built editions are kept (MAX_FILES), older ones removed.
+ *
+ * Beside it, per edition, the shaped text of its last build (a second file, same rules): the words
+ * pdfkit laid out with each font (src/render/patches/pdfkit-shaping-cache.ts) and the widths the
+ * chart builders measured (src/render/charts/text-metrics.ts).
  */
 
 const MAX_FILES = 8;
 
-function fileFor(editionFile: string): string {
-  return `grafieken-${createHash('sha256').update(resolve(editionFile)).digest('base64url').slice(0, 16)}.json`;
+type Kind = 'grafieken' | 'tekst';
+
+function fileFor(kind: Kind, editionFile: string): string {
+  return `${kind}-${createHash('sha256').update(resolve(editionFile)).digest('base64url').slice(0, 16)}.json`;
 }
 
 export function chartCacheDir(): string {
   return process.env.EINDRAPPORT_CACHE_DIR ?? fileURLToPath(new URL('../../node_modules/.cache/eindrapport/', import.meta.url));
 }
 
-interface CacheFile {
-  version: string;
-  charts: [string, unknown][];
-}
-
-export function readChartCache(editionFile: string, version: string, dir = chartCacheDir()): ChartCache {
+/** The file's data when it was written under `version`, else null. */
+function readCacheFile(kind: Kind, editionFile: string, version: string, dir: string): Record<string, unknown> | null {
   try {
-    const data = JSON.parse(readFileSync(join(dir, fileFor(editionFile)), 'utf8')) as CacheFile;
-    if (data.version !== version || !Array.isArray(data.charts)) return new Map();
-    return new Map(data.charts) as ChartCache;
+    const data = JSON.parse(readFileSync(join(dir, fileFor(kind, editionFile)), 'utf8')) as { version?: unknown };
+    return data.version === version ? (data as Record<string, unknown>) : null;
   } catch {
-    return new Map();
+    return null;
   }
 }
 
 /** Replaces the file in one rename, so a reader sees the old or the new cache, never half of one. */
-export function writeChartCache(editionFile: string, version: string, charts: ChartCache, dir = chartCacheDir()): void {
+function writeCacheFile(kind: Kind, editionFile: string, data: { version: string }, dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
-    const file = fileFor(editionFile);
+    const file = fileFor(kind, editionFile);
     const tmp = join(dir, `.${file}.${process.pid}`);
-    writeFileSync(tmp, JSON.stringify({ version, charts: [...charts] } satisfies CacheFile));
+    writeFileSync(tmp, JSON.stringify(data));
     renameSync(tmp, join(dir, file));
     const files = readdirSync(dir)
-      .filter((f) => /^grafieken-.*\.json$/.test(f))
+      .filter((f) => f.startsWith(`${kind}-`) && f.endsWith('.json'))
       .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
       .sort((a, b) => b.t - a.t);
     for (const { f } of files.slice(MAX_FILES)) rmSync(join(dir, f), { force: true });
   } catch {
     // A cache that cannot be written costs time on the next build, nothing else.
   }
+}
+
+export function readChartCache(editionFile: string, version: string, dir = chartCacheDir()): ChartCache {
+  const charts = readCacheFile('grafieken', editionFile, version, dir)?.charts;
+  return Array.isArray(charts) ? (new Map(charts) as ChartCache) : new Map();
+}
+
+export function writeChartCache(editionFile: string, version: string, charts: ChartCache, dir = chartCacheDir()): void {
+  writeCacheFile('grafieken', editionFile, { version, charts: [...charts] } as { version: string }, dir);
+}
+
+/** The shaped text of an edition's last build. */
+export interface ShapedText {
+  words: ShapedWords;
+  /** Chart text widths per point, by weight and text (text-metrics.ts). */
+  widths: [string, number][];
+}
+
+export function readShapingCache(editionFile: string, version: string, dir = chartCacheDir()): ShapedText {
+  const data = readCacheFile('tekst', editionFile, version, dir);
+  const ok = data && typeof data.words === 'object' && data.words !== null && Array.isArray(data.widths);
+  return ok ? { words: data.words as ShapedWords, widths: data.widths as [string, number][] } : { words: {}, widths: [] };
+}
+
+export function writeShapingCache(editionFile: string, version: string, text: ShapedText, dir = chartCacheDir()): void {
+  writeCacheFile('tekst', editionFile, { version, ...text } as { version: string }, dir);
 }

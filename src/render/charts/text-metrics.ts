@@ -29,18 +29,44 @@ function font(weight: FontWeight): FontkitFont {
   return fonts[weight];
 }
 
+/** Widths per point by weight and text: measured in this process, and read from an earlier build. */
 const widths = new Map<string, number>();
+const stored = new Map<string, number>();
+let measured = 0;
 
 /** Width in points of one line of text at `size` points. */
 export function measureText(text: string, size: number, weight: FontWeight = 'normal'): number {
   const key = `${weight}|${text}`;
   let perPoint = widths.get(key);
   if (perPoint === undefined) {
-    const f = font(weight);
-    perPoint = text === '' ? 0 : f.layout(text).advanceWidth / f.unitsPerEm;
+    perPoint = stored.get(key);
+    if (perPoint === undefined) {
+      const f = font(weight);
+      perPoint = text === '' ? 0 : f.layout(text).advanceWidth / f.unitsPerEm;
+      measured++;
+    }
     widths.set(key, perPoint);
   }
   return perPoint * size;
+}
+
+/**
+ * Widths an earlier build measured with the same fonts and code (the chart renderer version; kept on
+ * disk by src/output/chart-cache.ts): used instead of shaping the text again. Plain numbers, so
+ * a width read back is the width measured.
+ */
+export function addStoredTextWidths(entries: Iterable<[string, number]>): void {
+  for (const [key, perPoint] of entries) if (typeof key === 'string' && typeof perPoint === 'number') stored.set(key, perPoint);
+}
+
+/** How many widths this process measured with fontkit (not read back). */
+export function textWidthsMeasured(): number {
+  return measured;
+}
+
+/** Every width measured or used in this process, for the cache on disk. */
+export function usedTextWidths(): [string, number][] {
+  return [...widths];
 }
 
 /** Cap height as a share of the font size (to centre digits and capitals vertically). */

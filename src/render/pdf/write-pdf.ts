@@ -8,6 +8,7 @@ import { patchPdfmakeSharedFonts } from '../patches/pdfmake-shared-fonts.ts';
 import { patchPdfkitStreams } from '../patches/pdfkit-streams.ts';
 import { patchPdfkitColors } from '../patches/pdfkit-colors.ts';
 import { applyLayoutReuse } from './layout-reuse.ts';
+import { patchPdfkitShapingCache, useShapingSession, type ShapingSession } from '../patches/pdfkit-shaping-cache.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -37,6 +38,9 @@ function pdfmake(): PdfMake {
   patchPdfmakeSharedFonts();
   patchPdfkitStreams();
   patchPdfkitColors();
+  // pdfkit's EmbeddedFont is not exported: reach its prototype through a font of a scratch document.
+  const PDFKit = createRequire(require.resolve('pdfmake'))('pdfkit') as new (o: object) => { font(src: string): { _font: object } };
+  patchPdfkitShapingCache(new PDFKit({ autoFirstPage: false }).font(FONT_FILES.normal)._font);
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   // After the tagging: a reused section bypasses the tagging's layout hooks and brings its elements along.
@@ -49,7 +53,16 @@ function pdfmake(): PdfMake {
   return pm;
 }
 
-/** Lays out and serialises the document; nothing is written to disk here. */
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake().createPdf(doc).getBuffer();
+/**
+ * Lays out and serialises the document; nothing is written to disk here. With `shaping`, words
+ * shaped by an earlier build are taken from it and every word used is recorded in it.
+ */
+export async function renderPdf(doc: TDocumentDefinitions, shaping?: ShapingSession): Promise<Buffer> {
+  const pm = pdfmake();
+  useShapingSession(shaping ?? null);
+  try {
+    return await pm.createPdf(doc).getBuffer();
+  } finally {
+    useShapingSession(null);
+  }
 }
