@@ -1,7 +1,9 @@
 import { formatNumber } from '../analyse/dutch-number.ts';
+import type { DiffTemplates } from '../load/diff-templates.ts';
+import { fillText } from '../load/text-template.ts';
 import type { DiffSide, FigureChange, FigureSide, ReportDiff, StructureChange, StructureLevel, WordPart, WordingChange } from './diff-types.ts';
 
-/** Dutch wording shared by the Markdown and the PDF of a diff. */
+/** Numbers and wording shared by the Markdown and the PDF of a diff; the words come from templates/diff.yaml. */
 
 const MINUS = '\u2212';
 
@@ -28,43 +30,13 @@ export function formatThreshold(t: number): string {
   return formatNumber(t, Number.isInteger(t) ? 0 : 1);
 }
 
-/**
- * What a highlight means, for legends: a significant shift of at least the threshold. A shift in a
- * small group that chance explains is not highlighted, however large.
- */
-export function highlightRule(threshold: number): string {
-  return `statistisch significant (95%) én minstens ${formatThreshold(threshold)} procentpunten; een grote verschuiving in een kleine groep die op toeval kan berusten, is niet gemarkeerd`;
-}
-
-export const MEASURE_NAMES: Record<string, string> = { positive: 'positief', neutral: 'neutraal', negative: 'negatief', yes: 'ja' };
-
-export function measureName(m: string): string {
-  return MEASURE_NAMES[m] ?? m;
-}
-
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
-export function sideLine(s: DiffSide): string {
-  const respondents = s.respondents === null ? '' : `, ${plural(s.respondents, 'respondent', 'respondenten')}`;
-  return `${s.title}${respondents}${s.source ? ` — ${s.source}` : ''}`;
 }
 
 /** "Alfa · A-categorie", "Logius" (the organisation as a whole: no segment). */
 export function groupLabel(f: FigureChange): string {
   return f.segment === 'all' ? f.scope : `${f.scope} · ${f.segmentLabel}`;
-}
-
-/** The numbers of one side in a sentence; a suppressed side never shows numbers. */
-export function sideText(s: FigureSide): string {
-  if (s.state === 'suppressed') return s.protects ? PROTECTS_TEXT : 'te weinig respondenten';
-  if (s.state === 'absent') return 'niet in het rapport';
-  const n = `N = ${formatNumber(s.n)}`;
-  if (s.positive !== null) return `positief ${formatPct(s.positive)}, neutraal ${formatPct(s.neutral)}, negatief ${formatPct(s.negative)}, ${n}`;
-  if (s.yes !== null) return `ja ${formatPct(s.yes)}, ${n}`;
-  const answers = Object.entries(s.answers).map(([k, v]) => `${k} ${formatPct(v)}`);
-  return [...answers, n].join(', ');
 }
 
 export function nText(f: FigureChange): string {
@@ -77,77 +49,15 @@ export function onlyWithinShares(f: FigureChange): boolean {
   return f.kind === 'changed' && f.nDelta === 0 && f.deltas.length > 0 && f.deltas.every((d) => Math.abs(d.delta ?? 0) < 1e-9);
 }
 
-export const WITHIN_SHARES_TEXT = 'zelfde aandelen; antwoorden verschoven binnen positief, neutraal of negatief';
-
-const PROTECTS_TEXT = 'niet getoond (bescherming kleine groep)';
-
-/** The kind of change in words; a group left out to protect a smaller one says so. */
-export function figureKindText(f: FigureChange): string {
-  if (f.kind === 'now-suppressed' && f.b.state === 'suppressed' && f.b.protects) return `nu ${PROTECTS_TEXT}`;
-  if (f.kind === 'no-longer-suppressed' && f.a.state === 'suppressed' && f.a.protects) return `eerder ${PROTECTS_TEXT}`;
-  return FIGURE_KIND_TEXT[f.kind];
-}
-
-export const FIGURE_KIND_TEXT: Record<FigureChange['kind'], string> = {
-  changed: 'gewijzigd',
-  'now-suppressed': 'nu te weinig respondenten',
-  'no-longer-suppressed': 'eerder te weinig respondenten',
-  added: 'nieuw',
-  removed: 'vervallen',
-};
-
-/** "positief +6,3 (62,5% → 68,8%)" — the largest shift of a changed group. */
-export function largestShiftText(f: FigureChange): string {
-  const d = [...f.deltas].sort((x, y) => Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0))[0];
-  if (!d) return '';
-  return `${measureName(d.measure)} ${formatPoints(d.delta)} punten (${formatPct(d.a)} → ${formatPct(d.b)})`;
-}
-
-export const LEVEL_TEXT: Record<StructureLevel, { one: string; many: string }> = {
-  part: { one: 'Deel', many: 'Delen' },
-  product: { one: 'Product', many: 'Producten' },
-  chapter: { one: 'Hoofdstuk', many: 'Hoofdstukken' },
-  section: { one: 'Sectie', many: 'Secties' },
-  question: { one: 'Vraag', many: 'Vragen' },
-};
-
 export const LEVEL_ORDER: StructureLevel[] = ['product', 'part', 'chapter', 'section', 'question'];
-
-export const STRUCTURE_UNCHANGED = 'geen hoofdstukken, secties, producten of vragen toegevoegd, verwijderd of hernoemd';
 
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export const CHANGE_TEXT: Record<StructureChange['change'], string> = { added: 'toegevoegd', removed: 'verwijderd', renamed: 'hernoemd' };
-
-export const WORDING_CHANGE_TEXT: Record<WordingChange['change'], string> = { changed: 'gewijzigd', added: 'toegevoegd', removed: 'verwijderd' };
-
 /** "„Oud“ → „Nieuw“" style quotes. */
 export function quote(s: string): string {
   return `‘${s}’`;
-}
-
-/** The summary lines for figures and wording. */
-export function figuresSummaryText(d: ReportDiff): string {
-  const f = d.summary.figures;
-  if (f.changed + f.suppression + f.added + f.removed === 0) return 'geen cijfers gewijzigd.';
-  const parts = [
-    `${plural(f.changed, 'groep', 'groepen')} gewijzigd, waarvan ${formatNumber(f.aboveThreshold)} met een significante verschuiving van ${formatThreshold(d.threshold)} punten of meer`,
-  ];
-  if (f.suppression) parts.push(`${plural(f.suppression, 'groep', 'groepen')} met te weinig respondenten aan één kant`);
-  if (f.added) parts.push(`${plural(f.added, 'groep', 'groepen')} nieuw`);
-  if (f.removed) parts.push(`${plural(f.removed, 'groep', 'groepen')} vervallen`);
-  return `${parts.join('; ')}.`;
-}
-
-export function wordingSummaryText(d: ReportDiff): string {
-  const w = d.summary.wording;
-  if (w.changed + w.added + w.removed === 0) return 'geen tekst gewijzigd.';
-  const parts = [`${plural(w.changed, 'alinea', "alinea's")} gewijzigd${w.figuresOnly ? `, waarvan ${formatNumber(w.figuresOnly)} alleen in de getallen` : ''}`];
-  if (w.added) parts.push(`${plural(w.added, 'alinea', "alinea's")} toegevoegd`);
-  if (w.removed) parts.push(`${plural(w.removed, 'alinea', "alinea's")} verwijderd`);
-  return `${parts.join('; ')}.`;
 }
 
 /**
@@ -159,20 +69,151 @@ export function textEditPlaces(d: ReportDiff, max = 10): string | null {
   return places.length && places.length <= max ? `${places.join('; ')}.` : null;
 }
 
-/** One line per structure change, without markup. */
-export function structureText(c: StructureChange): { head: string; body: string } {
-  const head = `${LEVEL_TEXT[c.level].one} ${CHANGE_TEXT[c.change]}`;
-  const id = c.level === 'question' ? ` (${c.id})` : '';
-  const where = c.where.length ? ` — ${c.level === 'question' ? 'bij ' : ''}${c.where.join('; ')}` : '';
-  const detail = c.detail ? ` (${c.detail})` : '';
-  if (c.change === 'renamed') return { head, body: `${quote(c.before ?? '')} → ${quote(c.title)}${id}${where}` };
-  return { head, body: `${c.level === 'question' ? quote(c.title) : c.title}${id}${detail}${where}` };
-}
-
 export function wordingSourceText(w: WordingChange): string {
   return `${w.source.file} › ${w.source.key}`;
 }
 
+type StructureKey = keyof DiffTemplates['structure'];
+const LEVEL_KEYS: Record<StructureLevel, { one: StructureKey; many: StructureKey }> = {
+  part: { one: 'part', many: 'parts' },
+  product: { one: 'product', many: 'products' },
+  chapter: { one: 'chapter', many: 'chapters' },
+  section: { one: 'section', many: 'sections' },
+  question: { one: 'question', many: 'questions' },
+};
+const CHANGE_KEYS: Record<StructureChange['change'], StructureKey> = { added: 'was_added', removed: 'was_removed', renamed: 'was_renamed' };
+const WORDING_CHANGE_KEYS: Record<WordingChange['change'], keyof DiffTemplates['wording']> = { changed: 'was_changed', added: 'was_added', removed: 'was_removed' };
+const FIGURE_KIND_KEYS: Record<FigureChange['kind'], keyof DiffTemplates['figures']> = {
+  changed: 'kind_changed',
+  'now-suppressed': 'kind_now_suppressed',
+  'no-longer-suppressed': 'kind_no_longer_suppressed',
+  added: 'kind_added',
+  removed: 'kind_removed',
+};
+const MEASURE_KEYS: Record<string, keyof DiffTemplates['figures']> = { positive: 'measure_positive', neutral: 'measure_neutral', negative: 'measure_negative', yes: 'measure_yes' };
+
+/**
+ * The Dutch wording shared by the Markdown and the PDF of a diff, from templates/diff.yaml
+ * (communications staff edit it there; src/load/diff-templates.ts checks it).
+ */
+export class DiffWords {
+  constructor(readonly t: DiffTemplates) {}
+
+  /** A text of templates/diff.yaml, filled. */
+  say(template: string, values: Record<string, string | number> = {}): string {
+    return fillText(template, values);
+  }
+
+  /**
+   * What a highlight means, for legends: a significant shift of at least the threshold. A shift in a
+   * small group that chance explains is not highlighted, however large.
+   */
+  highlightRule(threshold: number): string {
+    return fillText(this.t.summary.highlight_rule, { drempel: formatThreshold(threshold) });
+  }
+
+  /** "positief"; an answer of a multiselect question is its own name. */
+  measureName(m: string): string {
+    const key = MEASURE_KEYS[m];
+    return key ? fillText(this.t.figures[key]) : m;
+  }
+
+  /** "Eindrapport 2018, 484 respondenten — content/2018/edition.yaml" */
+  sideLine(s: DiffSide): string {
+    const t = this.t.sides;
+    const respondents = s.respondents === null ? '' : `, ${fillText(s.respondents === 1 ? t.respondents_one : t.respondents_many, { n: formatNumber(s.respondents) })}`;
+    return `${s.title}${respondents}${s.source ? ` — ${s.source}` : ''}`;
+  }
+
+  /** The numbers of one side in a sentence; a suppressed side never shows numbers. */
+  sideText(s: FigureSide): string {
+    const f = this.t.figures;
+    if (s.state === 'suppressed') return fillText(s.protects ? f.side_protected : f.side_too_few);
+    if (s.state === 'absent') return fillText(f.side_absent);
+    const n = fillText(f.side_n, { n: formatNumber(s.n) });
+    if (s.positive !== null) return fillText(f.side_shares, { positief: formatPct(s.positive), neutraal: formatPct(s.neutral), negatief: formatPct(s.negative), n });
+    if (s.yes !== null) return fillText(f.side_yes, { ja: formatPct(s.yes), n });
+    const answers = Object.entries(s.answers).map(([k, v]) => `${k} ${formatPct(v)}`);
+    return [...answers, n].join(', ');
+  }
+
+  /** The kind of change in words; a group left out to protect a smaller one says so. */
+  figureKindText(f: FigureChange): string {
+    const t = this.t.figures;
+    if (f.kind === 'now-suppressed' && f.b.state === 'suppressed' && f.b.protects) return fillText(t.kind_now_protected);
+    if (f.kind === 'no-longer-suppressed' && f.a.state === 'suppressed' && f.a.protects) return fillText(t.kind_no_longer_protected);
+    return fillText(t[FIGURE_KIND_KEYS[f.kind]]);
+  }
+
+  /** "positief +6,3 punten (62,5% → 68,8%)" — the largest shift of a changed group. */
+  largestShiftText(f: FigureChange): string {
+    const d = [...f.deltas].sort((x, y) => Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0))[0];
+    if (!d) return '';
+    return fillText(this.t.summary.shift, { maat: this.measureName(d.measure), punten: formatPoints(d.delta), a: formatPct(d.a), b: formatPct(d.b) });
+  }
+
+  /** A level of the structure: "Hoofdstuk", or "Hoofdstukken" (`many`). */
+  level(level: StructureLevel, many = false): string {
+    const keys = LEVEL_KEYS[level];
+    return fillText(this.t.structure[many ? keys.many : keys.one]);
+  }
+
+  /** No chapter, section, product or question added, removed or renamed (lower case). */
+  structureUnchanged(): string {
+    return fillText(this.t.structure.unchanged);
+  }
+
+  withinShares(): string {
+    return fillText(this.t.figures.within_shares);
+  }
+
+  /** The summary line for figures. */
+  figuresSummaryText(d: ReportDiff): string {
+    const f = d.summary.figures;
+    const t = this.t.figures;
+    if (f.changed + f.suppression + f.added + f.removed === 0) return fillText(t.none);
+    const groups = (n: number) => fillText(n === 1 ? t.groups_one : t.groups_many, { n: formatNumber(n) });
+    const parts = [fillText(t.summary_changed, { groepen: groups(f.changed), aantal: formatNumber(f.aboveThreshold), drempel: formatThreshold(d.threshold) })];
+    if (f.suppression) parts.push(fillText(t.summary_suppression, { groepen: groups(f.suppression) }));
+    if (f.added) parts.push(fillText(t.summary_added, { groepen: groups(f.added) }));
+    if (f.removed) parts.push(fillText(t.summary_removed, { groepen: groups(f.removed) }));
+    return `${parts.join('; ')}.`;
+  }
+
+  /** The summary line for wording. */
+  wordingSummaryText(d: ReportDiff): string {
+    const w = d.summary.wording;
+    const t = this.t.wording;
+    if (w.changed + w.added + w.removed === 0) return fillText(t.none);
+    const paragraphs = (n: number) => fillText(n === 1 ? t.paragraphs_one : t.paragraphs_many, { n: formatNumber(n) });
+    const parts = [
+      w.figuresOnly
+        ? fillText(t.summary_changed_figures_only, { alineas: paragraphs(w.changed), aantal: formatNumber(w.figuresOnly) })
+        : fillText(t.summary_changed, { alineas: paragraphs(w.changed) }),
+    ];
+    if (w.added) parts.push(fillText(t.summary_added, { alineas: paragraphs(w.added) }));
+    if (w.removed) parts.push(fillText(t.summary_removed, { alineas: paragraphs(w.removed) }));
+    return `${parts.join('; ')}.`;
+  }
+
+  /** One line per structure change, without markup. */
+  structureText(c: StructureChange): { head: string; body: string } {
+    const head = fillText(this.t.structure.change, { niveau: this.level(c.level), wijziging: fillText(this.t.structure[CHANGE_KEYS[c.change]]) });
+    const id = c.level === 'question' ? ` (${c.id})` : '';
+    const places = c.where.join('; ');
+    const where = c.where.length ? ` — ${c.level === 'question' ? fillText(this.t.structure.question_at, { plaatsen: places }) : places}` : '';
+    const detail = c.detail ? ` (${c.detail})` : '';
+    if (c.change === 'renamed') return { head, body: `${quote(c.before ?? '')} → ${quote(c.title)}${id}${where}` };
+    return { head, body: `${c.level === 'question' ? quote(c.title) : c.title}${id}${detail}${where}` };
+  }
+
+  /** "Alinea gewijzigd (alleen getallen)": what happened to one paragraph or list. */
+  wordingEntry(w: WordingChange): string {
+    const t = this.t.wording;
+    const values = { wat: fillText(w.kind === 'list' ? t.list : t.paragraph), wijziging: fillText(t[WORDING_CHANGE_KEYS[w.change]]) };
+    return fillText(w.figuresOnly ? t.entry_figures_only : t.entry, values);
+  }
+}
 /** A word diff as shown: the edited sentences, with a gap for each run of unchanged ones. */
 export type ShownPart = WordPart | { op: 'gap' };
 

@@ -4,35 +4,14 @@ import { renderPdf } from '../render/pdf/write-pdf.ts';
 import { TAGGED_PDF_SETTINGS } from '../render/pdf/tagging/document-level.ts';
 import { formatNumber } from '../analyse/dutch-number.ts';
 import type { FigureChange, ReportDiff, WordingChange } from './diff-types.ts';
-import {
-  figureKindText,
-  LEVEL_ORDER,
-  LEVEL_TEXT,
-  STRUCTURE_UNCHANGED,
-  capitalise,
-  textEditPlaces,
-  onlyWithinShares,
-  WITHIN_SHARES_TEXT,
-  editedSentences,
-  type ShownPart,
-  WORDING_CHANGE_TEXT,
-  figuresSummaryText,
-  formatPoints,
-  highlightRule,
-  groupLabel,
-  largestShiftText,
-  measureName,
-  nText,
-  sideLine,
-  sideText,
-  structureText,
-  wordingSourceText,
-  wordingSummaryText,
-} from './format.ts';
+import { loadDiffTemplates, type DiffTemplates } from '../load/diff-templates.ts';
+import { DiffWords, LEVEL_ORDER, capitalise, textEditPlaces, onlyWithinShares, editedSentences, type ShownPart, formatPoints, groupLabel, nText, wordingSourceText } from './format.ts';
 
 export interface DiffPdfOptions {
   /** Fixed for reproducible output (SOURCE_DATE_EPOCH); default: now. */
   creationDate?: Date;
+  /** The words (templates/diff.yaml by default). */
+  templates?: DiffTemplates;
 }
 
 const DIFF_COLORS = {
@@ -60,16 +39,19 @@ const DIFF_STYLES: Record<string, Style> = {
  * report's type scale and fonts; insertions green and underlined, deletions red and struck through.
  */
 export function diffPdfDocument(d: ReportDiff, opts: DiffPdfOptions = {}): TDocumentDefinitions {
-  const title = `Verschillen van ${d.a.label} naar ${d.b.label}`;
-  const content = withoutMissingGlyphs([...summaryPage(d), ...structureContent(d), ...figuresContent(d), ...wordingContent(d)]);
+  const w = new DiffWords(opts.templates ?? loadDiffTemplates());
+  const { t } = w;
+  const sides = { a: d.a.label, b: d.b.label };
+  const title = w.say(t.title.running, sides);
+  const content = withoutMissingGlyphs([...summaryPage(d, w), ...structureContent(d, w), ...figuresContent(d, w), ...wordingContent(d, w)]);
   return {
     ...TAGGED_PDF_SETTINGS,
     pageSize: PAGE.size,
     pageMargins: PAGE.margins,
     info: {
-      title: `Eindrapport – ${title}`,
+      title: w.say(t.title.document, { titel: title }),
       author: 'eindrapport',
-      subject: `Verschillen in structuur, cijfers en tekst tussen ${d.a.title} (${d.a.label}) en ${d.b.title} (${d.b.label})`,
+      subject: w.say(t.title.subject, { ...sides, titel_a: d.a.title, titel_b: d.b.title }),
       creator: 'eindrapport diff',
       producer: 'eindrapport (pdfmake)',
       creationDate: opts.creationDate ?? new Date(),
@@ -141,23 +123,24 @@ function table(widths: (number | string)[], header: string[], rows: TableCell[][
 
 // Summary page ----------------------------------------------------------------------------------
 
-function summaryPage(d: ReportDiff): Content[] {
+function summaryPage(d: ReportDiff, w: DiffWords): Content[] {
+  const { t } = w;
   const out: Content[] = [
-    { text: 'Verschillen tussen twee rapporten', role: 'H1', style: 'diffTitle', id: 'samenvatting', outline: true } as unknown as Content,
-    { text: `van ${d.a.label} naar ${d.b.label}`, style: 'diffSubtitle' },
+    { text: w.say(t.title.first_page), role: 'H1', style: 'diffTitle', id: 'samenvatting', outline: true } as unknown as Content,
+    { text: w.say(t.title.subtitle, { a: d.a.label, b: d.b.label }), style: 'diffSubtitle' },
     table(
       [28, '*'],
-      ['', 'Vergeleken'],
+      ['', w.say(t.sides.compared)],
       [
-        [{ text: 'A', bold: true, style: 'tableCell' }, { text: [{ text: `${d.a.label}  `, bold: true }, sideLine(d.a)], style: 'tableCell' }],
-        [{ text: 'B', bold: true, style: 'tableCell' }, { text: [{ text: `${d.b.label}  `, bold: true }, sideLine(d.b)], style: 'tableCell' }],
+        [{ text: 'A', bold: true, style: 'tableCell' }, { text: [{ text: `${d.a.label}  `, bold: true }, w.sideLine(d.a)], style: 'tableCell' }],
+        [{ text: 'B', bold: true, style: 'tableCell' }, { text: [{ text: `${d.b.label}  `, bold: true }, w.sideLine(d.b)], style: 'tableCell' }],
       ],
     ),
   ];
-  for (const n of d.notes) out.push({ text: `Let op: ${n}`, style: 'note' });
-  out.push({ text: 'Samenvatting', style: 'h2', role: 'H2' } as Content);
+  for (const n of d.notes) out.push({ text: w.say(t.sides.note, { tekst: n }), style: 'note' });
+  out.push({ text: w.say(t.summary.heading), style: 'h2', role: 'H2' } as Content);
   if (d.summary.total === 0) {
-    out.push({ text: 'Geen verschillen in structuur, cijfers of tekst.', style: 'paragraph' });
+    out.push({ text: w.say(t.summary.nothing), style: 'paragraph' });
     return out;
   }
   if (d.structure.length) {
@@ -166,39 +149,39 @@ function summaryPage(d: ReportDiff): Content[] {
       const c = d.summary.structure[level];
       if (level === 'part' && c.added + c.removed + c.renamed === 0) continue;
       const cell = (n: number): TableCell => ({ text: String(n), style: 'tableCell', alignment: 'right', bold: n > 0, color: n > 0 ? COLORS.text : COLORS.muted });
-      rows.push([{ text: LEVEL_TEXT[level].many, style: 'tableCell' }, cell(c.added), cell(c.removed), cell(c.renamed)]);
+      rows.push([{ text: w.level(level, true), style: 'tableCell' }, cell(c.added), cell(c.removed), cell(c.renamed)]);
     }
-    out.push(table(['*', 70, 70, 70], ['Structuur', 'Toegevoegd', 'Verwijderd', 'Hernoemd'], rows, [], ['left', 'right', 'right', 'right']));
-  } else out.push({ text: [{ text: 'Structuur: ', bold: true }, `${STRUCTURE_UNCHANGED}.`], style: 'summaryLine' });
-  out.push({ text: [{ text: 'Cijfers: ', bold: true }, figuresSummaryText(d)], style: 'summaryLine' });
-  out.push({ text: [{ text: 'Tekst: ', bold: true }, wordingSummaryText(d)], style: 'summaryLine' });
+    out.push(table(['*', 70, 70, 70], [t.summary.structure, t.structure.added, t.structure.removed, t.structure.renamed].map((x) => w.say(x)), rows, [], ['left', 'right', 'right', 'right']));
+  } else out.push({ text: [{ text: `${w.say(t.summary.structure)}: `, bold: true }, `${w.structureUnchanged()}.`], style: 'summaryLine' });
+  out.push({ text: [{ text: `${w.say(t.summary.figures)}: `, bold: true }, w.figuresSummaryText(d)], style: 'summaryLine' });
+  out.push({ text: [{ text: `${w.say(t.summary.wording)}: `, bold: true }, w.wordingSummaryText(d)], style: 'summaryLine' });
   const places = textEditPlaces(d);
-  if (places) out.push({ text: [{ text: 'Tekst bewerkt in: ', bold: true }, places], style: 'summaryLine' });
+  if (places) out.push({ text: [{ text: `${w.say(t.summary.edited_in)}: `, bold: true }, places], style: 'summaryLine' });
   if (d.summary.largest.length) {
-    out.push({ text: 'Grootste verschuivingen', style: 'h2', role: 'H3', margin: [0, 18, 0, 6] } as Content);
+    out.push({ text: w.say(t.summary.largest), style: 'h2', role: 'H3', margin: [0, 18, 0, 6] } as Content);
     const largest = d.summary.largest.map((i) => d.figures[i]!);
     out.push(
       table(
         ['*', 90, 175],
-        ['Stelling', 'Groep', 'Grootste verschuiving (punten)'],
+        [t.figures.statement, t.figures.group, t.summary.largest_column].map((x) => w.say(x)),
         largest.map((f) => [
           { text: f.text, style: 'tableCell' },
           { text: groupLabel(f), style: 'tableCell' },
-          { text: largestShiftText(f), style: 'tableCell', bold: f.highlight },
+          { text: w.largestShiftText(f), style: 'tableCell', bold: f.highlight },
         ]),
         largest.map((f) => (f.highlight ? DIFF_COLORS.highlight : null)),
       ),
     );
-    if (largest.some((f) => f.highlight)) out.push(legend(d));
+    if (largest.some((f) => f.highlight)) out.push(legend(d, w));
   }
   return out;
 }
 
-function legend(d: ReportDiff): Content {
+function legend(d: ReportDiff, w: DiffWords): Content {
   return {
     columns: [
       { canvas: [{ type: 'rect', x: 0, y: 1, w: 18, h: 9, color: DIFF_COLORS.highlight, lineColor: DIFF_COLORS.highlightRule, lineWidth: 0.5 }], width: 24 },
-      { text: `Gemarkeerd: een verschuiving die ${highlightRule(d.threshold)}.`, style: 'meta' },
+      { text: w.say(w.t.summary.legend, { regel: w.highlightRule(d.threshold) }), style: 'meta' },
     ],
     margin: [0, 0, 0, 8],
   } as Content;
@@ -206,17 +189,17 @@ function legend(d: ReportDiff): Content {
 
 // Structure -------------------------------------------------------------------------------------
 
-function structureContent(d: ReportDiff): Content[] {
-  const out: Content[] = [heading('Structuur', 'structuur', true)];
-  if (!d.structure.length) return [...out, { text: `${capitalise(STRUCTURE_UNCHANGED)}.`, style: 'paragraph' }];
+function structureContent(d: ReportDiff, w: DiffWords): Content[] {
+  const out: Content[] = [heading(w.say(w.t.structure.heading), 'structuur', true)];
+  if (!d.structure.length) return [...out, { text: `${capitalise(w.structureUnchanged())}.`, style: 'paragraph' }];
   const rows: TableCell[][] = [];
   for (const level of LEVEL_ORDER) {
     for (const c of d.structure.filter((x) => x.level === level)) {
-      const t = structureText(c);
+      const t = w.structureText(c);
       rows.push([{ text: t.head, style: 'tableCell', bold: true }, { text: t.body, style: 'tableCell' }]);
     }
   }
-  out.push(table([120, '*'], ['Wijziging', 'Wat en waar'], rows));
+  out.push(table([120, '*'], [w.say(w.t.structure.change_column), w.say(w.t.structure.what_column)], rows));
   return out;
 }
 
@@ -240,22 +223,22 @@ function statementCell(f: FigureChange): TableCell {
   return { text: f.text, fontSize: 8.5 } as TableCell;
 }
 
-function figureRow(f: FigureChange): TableCell[] {
+function figureRow(f: FigureChange, w: DiffWords): TableCell[] {
   const group: TableCell = { text: groupLabel(f), style: 'tableCell', fontSize: 8.5 };
   const n: TableCell = { text: nText(f), style: 'tableCell', alignment: 'right', fontSize: 8.5 };
-  if (onlyWithinShares(f)) return [statementCell(f), group, { text: WITHIN_SHARES_TEXT, colSpan: 3, alignment: 'right', fontSize: 8, italics: true, color: COLORS.muted } as TableCell, {}, {}, n];
+  if (onlyWithinShares(f)) return [statementCell(f), group, { text: w.withinShares(), colSpan: 3, alignment: 'right', fontSize: 8, italics: true, color: COLORS.muted } as TableCell, {}, {}, n];
   if (f.deltas.some((d) => d.measure === 'positive')) return [statementCell(f), group, deltaCell(f, 'positive'), deltaCell(f, 'neutral'), deltaCell(f, 'negative'), n];
   const largest = (d: FigureChange['deltas'][number]) => f.highlight && Math.abs(d.delta ?? 0) >= f.size - 1e-9;
   const yes = f.deltas.find((d) => d.measure === 'yes');
   if (yes) {
     // Yes/no: the share of "ja" where the positive share stands for statements.
-    const cell = { text: [{ text: `ja ${formatPoints(yes.delta)}\n`, bold: largest(yes), fontSize: 9 }, { text: valuesText(yes.a, yes.b), fontSize: 7, color: COLORS.muted }], alignment: 'right' } as TableCell;
+    const cell = { text: [{ text: `${w.say(w.t.figures.yes_shift, { punten: formatPoints(yes.delta) })}\n`, bold: largest(yes), fontSize: 9 }, { text: valuesText(yes.a, yes.b), fontSize: 7, color: COLORS.muted }], alignment: 'right' } as TableCell;
     return [statementCell(f), group, cell, { text: '' }, { text: '' }, n];
   }
   // Multiselect: one line per answer across the three columns — the answer, its shift over its values.
   const lines = f.deltas.map((x) => ({
     columns: [
-      { text: measureName(x.measure), width: '*', fontSize: 8.5 },
+      { text: w.measureName(x.measure), width: '*', fontSize: 8.5 },
       { text: [{ text: `${formatPoints(x.delta)}\n`, fontSize: 9, bold: largest(x) }, { text: valuesText(x.a, x.b), fontSize: 7, color: COLORS.muted }], width: 52, alignment: 'right' },
     ],
     columnGap: 4,
@@ -264,21 +247,19 @@ function figureRow(f: FigureChange): TableCell[] {
   return [statementCell(f), group, { stack: lines.length ? lines : [{ text: '–' }], colSpan: 3 } as TableCell, {}, {}, n];
 }
 
-function figuresContent(d: ReportDiff): Content[] {
-  const out: Content[] = [heading('Cijfers', 'cijfers')];
-  if (!d.figures.length) return [...out, { text: 'Geen cijfers gewijzigd.', style: 'paragraph' }];
+function figuresContent(d: ReportDiff, w: DiffWords): Content[] {
+  const t = w.t.figures;
+  const out: Content[] = [heading(w.say(t.heading), 'cijfers')];
+  if (!d.figures.length) return [...out, { text: capitalise(w.say(t.none)), style: 'paragraph' }];
   const changed = d.figures.filter((f) => f.kind === 'changed');
   if (changed.length) {
-    out.push({
-      text: `Verschuiving in procentpunten van A naar B per stelling en groep, grootste eerst; daaronder de percentages van A en B. Bij ja/nee-vragen het aandeel ja, bij meerkeuzevragen elk antwoord.`,
-      style: 'paragraph',
-    });
-    if (changed.some((f) => f.highlight)) out.push(legend(d));
+    out.push({ text: w.say(t.intro_pdf), style: 'paragraph' });
+    if (changed.some((f) => f.highlight)) out.push(legend(d, w));
     out.push(
       table(
         ['*', 72, 46, 46, 46, 40],
-        ['Stelling', 'Groep', 'Positief', 'Neutraal', 'Negatief', 'N'],
-        changed.map(figureRow),
+        [t.statement, t.group, t.positive, t.neutral, t.negative, t.n].map((x) => w.say(x)),
+        changed.map((f) => figureRow(f, w)),
         changed.map((f) => (f.highlight ? DIFF_COLORS.highlight : null)),
         ['left', 'left', 'right', 'right', 'right', 'right'],
       ),
@@ -286,18 +267,18 @@ function figuresContent(d: ReportDiff): Content[] {
   }
   const other = d.figures.filter((f) => f.kind !== 'changed');
   if (other.length) {
-    out.push({ text: 'Te weinig respondenten, nieuwe en vervallen groepen', style: 'h2', role: 'H3' } as Content);
-    out.push({ text: 'Een groep met te weinig respondenten wordt nooit met cijfers getoond, ook hier niet.', style: 'note' });
+    out.push({ text: w.say(t.other_heading), style: 'h2', role: 'H3' } as Content);
+    out.push({ text: w.say(t.other_note_pdf), style: 'note' });
     const side = (s: FigureChange['a']): TableCell =>
-      s.state === 'shown' ? { text: sideText(s), style: 'tableCell' } : { text: sideText(s), style: 'tableCell', italics: true, color: COLORS.muted };
+      s.state === 'shown' ? { text: w.sideText(s), style: 'tableCell' } : { text: w.sideText(s), style: 'tableCell', italics: true, color: COLORS.muted };
     out.push(
       table(
         ['*', 72, 70, 100, 100],
-        ['Stelling', 'Groep', 'Wijziging', 'A', 'B'],
+        [...[t.statement, t.group, t.change].map((x) => w.say(x)), 'A', 'B'],
         other.map((f) => [
           statementCell(f),
           { text: groupLabel(f), style: 'tableCell' },
-          { text: figureKindText(f), style: 'tableCell', bold: true },
+          { text: w.figureKindText(f), style: 'tableCell', bold: true },
           side(f.a),
           side(f.b),
         ]),
@@ -309,9 +290,9 @@ function figuresContent(d: ReportDiff): Content[] {
 
 // Wording ---------------------------------------------------------------------------------------
 
-function inlineParts(parts: ShownPart[]): Content[] {
+function inlineParts(parts: ShownPart[], gapText: string): Content[] {
   return parts.flatMap((p, i): Content[] => {
-    if (p.op === 'gap') return [{ text: ' […] ', color: COLORS.muted }];
+    if (p.op === 'gap') return [{ text: ` ${gapText} `, color: COLORS.muted }];
     if (p.op === 'same') return [{ text: p.text }];
     // Spaces around an edit stay unmarked, so the mark hugs the words.
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
@@ -327,39 +308,37 @@ function inlineParts(parts: ShownPart[]): Content[] {
   });
 }
 
-function wordingEntry(w: WordingChange): Content {
-  const what = `${w.kind === 'list' ? 'Opsomming' : 'Alinea'} ${WORDING_CHANGE_TEXT[w.change]}${w.figuresOnly ? ' (alleen getallen)' : ''}`;
+function wordingEntry(w: WordingChange, words: DiffWords): Content {
   return {
     stack: [
-      { text: [{ text: what, bold: true }, `  ·  ${wordingSourceText(w)}  ·  ${w.id}`], style: 'meta' },
-      { text: inlineParts(editedSentences(w.parts, 2)), style: 'diffText' },
+      { text: [{ text: words.wordingEntry(w), bold: true }, `  ·  ${wordingSourceText(w)}  ·  ${w.id}`], style: 'meta' },
+      { text: inlineParts(editedSentences(w.parts, 2), words.say(words.t.wording.gap)), style: 'diffText' },
     ],
     unbreakable: w.parts.reduce((n, p) => n + p.text.length, 0) < 1200,
   } as ContentStack;
 }
 
-function wordingContent(d: ReportDiff): Content[] {
-  const out: Content[] = [heading('Tekst', 'tekst')];
-  if (!d.wording.length) return [...out, { text: 'Geen tekst gewijzigd.', style: 'paragraph' }];
-  out.push({
-    text: [
-      'Per alinea die veranderde, op hoofdstuk en sectie: ',
-      { text: 'ingevoegd', color: DIFF_COLORS.insert, background: DIFF_COLORS.insertBg, decoration: 'underline' },
-      ' en ',
-      { text: 'verwijderd', color: DIFF_COLORS.delete, background: DIFF_COLORS.deleteBg, decoration: 'lineThrough' },
-      '; van lange alinea\'s alleen de zinnen met een wijziging, ',
-      { text: '[…]', color: COLORS.muted },
-      ' staat voor ongewijzigde zinnen.',
-    ],
-    style: 'paragraph',
-  } as Content);
+function wordingContent(d: ReportDiff, words: DiffWords): Content[] {
+  const t = words.t.wording;
+  const out: Content[] = [heading(words.say(t.heading), 'tekst')];
+  if (!d.wording.length) return [...out, { text: capitalise(words.say(t.none)), style: 'paragraph' }];
+  // The introduction's three names become its words in the colours and marks of the text below.
+  const marked: Record<string, Content> = {
+    ingevoegd: { text: words.say(t.inserted), color: DIFF_COLORS.insert, background: DIFF_COLORS.insertBg, decoration: 'underline' } as Content,
+    verwijderd: { text: words.say(t.deleted), color: DIFF_COLORS.delete, background: DIFF_COLORS.deleteBg, decoration: 'lineThrough' } as Content,
+    weggelaten: { text: words.say(t.gap), color: COLORS.muted } as Content,
+  };
+  const mark = (name: string) => `\u0000${name}\u0000`;
+  const intro = words.say(t.intro_pdf, { ingevoegd: mark('ingevoegd'), verwijderd: mark('verwijderd'), weggelaten: mark('weggelaten') });
+  const pieces = intro.split('\u0000').map((piece, i) => (i % 2 === 1 ? marked[piece]! : piece));
+  out.push({ text: pieces.filter((p) => p !== ''), style: 'paragraph' } as Content);
   let at: string | null = null;
   for (const w of d.wording) {
     if (w.location.label !== at) {
       at = w.location.label;
       // The location heading travels with its first entry.
-      out.push({ stack: [{ text: at, style: 'h3', role: 'H3' }, wordingEntry(w)], unbreakable: true } as ContentStack);
-    } else out.push(wordingEntry(w));
+      out.push({ stack: [{ text: at, style: 'h3', role: 'H3' }, wordingEntry(w, words)], unbreakable: true } as ContentStack);
+    } else out.push(wordingEntry(w, words));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffModels, type ReportDiff, type StructureChange } from '../../src/diff/diff-models.ts';
 import { diffMarkdown } from '../../src/diff/markdown.ts';
-import type { ParagraphBlock, ReportModel } from '../../src/model/report-types.ts';
+import type { AnyBlock, ParagraphBlock, ReportModel } from '../../src/model/report-types.ts';
 import { addGamma, clone, miniVariant, setAnswer } from './helpers.ts';
 import { blocksOfType } from '../../src/model/visit-blocks.ts';
 
@@ -22,6 +22,44 @@ describe('diffModels: nothing changed', () => {
     expect(d.wording).toEqual([]);
     expect(d.summary.total).toBe(0);
     expect(d.summary.largest).toEqual([]);
+  });
+});
+
+/** The model with every list of blocks (intros, sections, figures, colofon) in reverse order. */
+function reordered(model: ReportModel): ReportModel {
+  const m = clone(model);
+  const reverse = (blocks: AnyBlock[]): AnyBlock[] => blocks.reverse().map((b) => (b.type === 'figure' ? { ...b, blocks: reverse(b.blocks as AnyBlock[]) as typeof b.blocks } : b));
+  m.colofon = reverse(m.colofon as AnyBlock[]) as typeof m.colofon;
+  for (const p of m.parts) {
+    p.intro = reverse(p.intro as AnyBlock[]) as typeof p.intro;
+    for (const c of p.chapters) {
+      c.intro = reverse(c.intro as AnyBlock[]) as typeof c.intro;
+      for (const sec of c.sections) sec.blocks = reverse(sec.blocks as AnyBlock[]) as typeof sec.blocks;
+    }
+  }
+  return m;
+}
+
+describe('diffModels: reads the model, not the order of its blocks', () => {
+  it('finds nothing between a model and the same model with every block list reversed', () => {
+    const d = diff(reordered(base.model));
+    expect(d.summary.total).toBe(0);
+    expect([d.structure, d.figures, d.wording]).toEqual([[], [], []]);
+  });
+
+  it('finds the same changes in a reordered model as in the model itself', () => {
+    const b = miniVariant((e) => {
+      e.edit('narrative/organisatie.yaml', (t) => t.replace('Het beeld is {{tendens}}', 'Het totaalbeeld is {{tendens}}'));
+      e.edit('export.csv', (t) => setAnswer(t, 'R_test04', 'Q2', '5'));
+    });
+    const plain = diff(b.model);
+    const shuffled = diff(reordered(b.model));
+    expect(plain.wording.length).toBeGreaterThan(0);
+    expect(plain.figures.length).toBeGreaterThan(0);
+    const key = (x: { id?: string; question?: string; scope?: string; segment?: string }) => JSON.stringify(x);
+    expect(shuffled.summary).toEqual(plain.summary);
+    expect(shuffled.figures.map(key).sort()).toEqual(plain.figures.map(key).sort());
+    expect(shuffled.wording.map(key).sort()).toEqual(plain.wording.map(key).sort());
   });
 });
 

@@ -8,6 +8,7 @@ import { diffMarkdown } from '../../diff/markdown.ts';
 import { diffPdf } from '../../diff/pdf.ts';
 import { resolveDiffInputs } from '../../diff/resolve-input.ts';
 import { formatThreshold, plural } from '../../diff/format.ts';
+import { loadDiffTemplates } from '../../load/diff-templates.ts';
 
 export interface DiffCommandOptions {
   a?: string;
@@ -41,15 +42,17 @@ export async function diffCommand(opts: DiffCommandOptions, print: (s: string) =
     throw new InputError(problem({ file: '--format' }, `onbekend formaat '${opts.format}'.`, 'Kies pdf of md.'));
   }
   const threshold = parseThreshold(opts.threshold);
+  // The words of the diff (templates/diff.yaml): a mistake there stops before any work, with its line.
+  const templates = loadDiffTemplates();
   const t0 = performance.now();
   const { a, b } = resolveDiffInputs({ a: opts.a, b: opts.b, revs: opts.revs, edition: opts.edition, contentDir: opts.contentDir });
   const t1 = performance.now();
   const diff = diffModels(a.model, b.model, { threshold, labels: { a: a.label, b: b.label }, sources: { a: a.source, b: b.source } });
   diff.notes.push(...a.notes, ...b.notes);
-  const markdown = diffMarkdown(diff);
+  const markdown = diffMarkdown(diff, templates);
   const t2 = performance.now();
   const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
-  const pdf = await diffPdf(diff, { creationDate: epoch !== undefined ? new Date(epoch * 1000) : undefined });
+  const pdf = await diffPdf(diff, { creationDate: epoch !== undefined ? new Date(epoch * 1000) : undefined, templates });
   const pdfPath = opts.out ?? join(opts.outDir ?? 'output', `diff-${slug(a.label)}-${slug(b.label)}.pdf`);
   writeFileAtomic(pdfPath, pdf);
   const t3 = performance.now();
