@@ -36,7 +36,7 @@ export async function main([edition, outDir, sizesFile]: string[]): Promise<numb
   }
   const sizes = JSON.parse(readFileSync(sizesFile!, 'utf8')) as Sizes;
   const t0 = performance.now();
-  const { model, survey } = buildModel(edition!);
+  const { model, survey, templates } = buildModel(edition!);
   const drawings = new Map<string, ChartDrawing>();
   const svgs = new Map<string, ChartSvg>();
   for (const [id, { pdf, html }] of Object.entries(sizes)) {
@@ -45,7 +45,7 @@ export async function main([edition, outDir, sizesFile]: string[]): Promise<numb
   }
   const decimals = survey.edition.rounding.chart_decimals;
   const html = htmlPage(model, { charts: svgs, decimals });
-  const pdf = await renderPdf(pdfDocument(model, { charts: drawings, creationDate: new Date(`${survey.edition.published}T12:00:00Z`), tocTitle: 'Inhoudsopgave' }));
+  const pdf = await renderPdf(pdfDocument(model, { charts: drawings, creationDate: new Date(`${survey.edition.published}T12:00:00Z`), tocTitle: templates.chapters.toc, tocEntry: templates.document.toc_entry }));
   const name = `eindrapport-${survey.edition.year}`;
   writeOutputsTogether(outDir!, [
     { name: `${name}.json`, data: modelJson(model) },

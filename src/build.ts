@@ -5,6 +5,7 @@ import type { ChartKinds } from './model/chart-kinds/registry.ts';
 import type { Survey } from './load/survey.ts';
 import type { Aggregates } from './analyse/aggregate-types.ts';
 import type { ReportModel } from './model/report-types.ts';
+import type { ReportTemplates } from './load/report-templates.ts';
 
 // The model half of the pipeline lives in report-model.ts so tools that need no PDF (check, diff)
 // do not load the renderer; build re-exports it for callers of the whole pipeline.
@@ -65,7 +66,7 @@ export interface BuildOptions {
    * The model of this edition as `check` has just built it without errors (watch): the build
    * renders it instead of building it again.
    */
-  model?: { model: ReportModel; survey: Survey; aggregates: Aggregates };
+  model?: { model: ReportModel; survey: Survey; aggregates: Aggregates; templates: ReportTemplates };
   /** Take the layout of unchanged chapters from the previous build in this process (watch). */
   reuseLayout?: boolean;
   /**
@@ -78,7 +79,7 @@ export interface BuildOptions {
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON, web edition) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const { model, survey, aggregates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
+  const { model, survey, aggregates, templates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
   opts.progress?.stage('grafieken');
   // Charts of the last build: in memory (watch), or on disk for a first build.
   const rendererVersion = chartRendererVersion();
@@ -100,7 +101,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const creationDate =
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
   const shaping = new ShapingSession(shaped.words);
-  const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave', reuseLayout: opts.reuseLayout }), shaping);
+  const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: templates.chapters.toc, tocEntry: templates.document.toc_entry, reuseLayout: opts.reuseLayout }), shaping);
   const widths = usedTextWidths();
   // A build that replayed chapters' layout (watch) did not see all of their words: it keeps the file as it is.
   const sawAllWords = !opts.reuseLayout;

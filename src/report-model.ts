@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DataSource, Survey } from './load/survey.ts';
 import { loadNarrative } from './load/content.ts';
-import { loadReportTemplates } from './load/report-templates.ts';
+import { loadReportTemplates, type ReportTemplates } from './load/report-templates.ts';
 import { loadPreviousEdition, loadSurveyCached, type SurveyCache } from './analyse/survey-cache.ts';
 import type { Aggregates } from './analyse/aggregate-types.ts';
 import type { PreviousEdition } from './analyse/previous-edition.ts';
@@ -42,7 +42,7 @@ export interface ModelOptions {
 }
 
 /** The model of an edition, without rendering: load → analyse → model. */
-export function buildModel(editionFile: string, options: ModelOptions = {}): { model: ReportModel; survey: Survey; aggregates: Aggregates } {
+export function buildModel(editionFile: string, options: ModelOptions = {}): { model: ReportModel; survey: Survey; aggregates: Aggregates; templates: ReportTemplates } {
   const { progress, cache, dataSource, chartKinds } = options;
   const templatesFile = options.templatesFile ?? REPORT_TEMPLATES;
   const themeFile = options.themeFile ?? THEME_FILE;
@@ -56,7 +56,7 @@ export function buildModel(editionFile: string, options: ModelOptions = {}): { m
   const { model, problems } = buildReportModel({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, narrative, templates, previous, ...(chartKinds ? { chartKinds } : {}) });
   // A report is only written without mistakes: every one is reported at once.
   if (problems.some((p) => p.severity === 'error')) throw new InputError(problems);
-  return { model, survey, aggregates };
+  return { model, survey, aggregates, templates };
 }
 
 /** The edition named as `previous_edition`, loaded and analysed: content/<year>/ beside this one. */

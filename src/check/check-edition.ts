@@ -11,7 +11,7 @@ import { InputError, formatProblem, problem, type InputProblem } from '../load/i
 import { loadQuestionnaire, type Questionnaire } from '../load/questionnaire.ts';
 import { openItemsInFolder } from './open-items.ts';
 import { checkStaleText } from './stale-text.ts';
-import { loadReportTemplates } from '../load/report-templates.ts';
+import { loadReportTemplates, type ReportTemplates } from '../load/report-templates.ts';
 import { buildReportModel, type ModelInput } from '../model/build-model.ts';
 import type { RenderedParagraph } from '../model/narrative/render-snippet.ts';
 import type { ReportModel } from '../model/report-types.ts';
@@ -46,6 +46,8 @@ export interface CheckResult {
   warnings: number;
   /** The report model, when the content was complete enough to build it. */
   model: ReportModel | null;
+  /** templates/report.yaml as check read it (null when it has mistakes): what a build renders the model with. */
+  templates: ReportTemplates | null;
 }
 
 /**
@@ -120,7 +122,7 @@ export function checkEdition(editionFile: string, options: CheckOptions = {}): C
 
   const list = tidy(problems.map((p) => withSuggestion(refineLine(p, narrative, sources), edition, narrative)));
   const errors = list.filter((p) => p.severity === 'error').length;
-  return { problems: list, errors, warnings: list.length - errors, model };
+  return { problems: list, errors, warnings: list.length - errors, model, templates };
 }
 
 function quietly<T>(fn: () => T): T | null {

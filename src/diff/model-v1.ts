@@ -69,6 +69,8 @@ export function upgradeModelV1(data: Record<string, unknown>, file: string): Rep
     ...(data as unknown as ReportModel),
     schema: REPORT_MODEL_SCHEMA,
     version: REPORT_MODEL_VERSION,
+    // @1 had no subject line; the diff does not read it.
+    edition: { ...(data.edition as ReportModel['edition']), subject: '' },
     colofon: withFigures(colofon, BUILT_IN_CHART_KINDS),
     parts: upgraded,
   };

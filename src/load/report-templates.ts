@@ -1,5 +1,6 @@
 import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
+import { textTemplate as text } from './text-template.ts';
 
 /** templates/report.yaml: titles, standard sentences and table headers, as Handlebars strings. */
 export const ReportTemplatesSchema = z.object({
@@ -23,10 +24,14 @@ export const ReportTemplatesSchema = z.object({
     too_few_single: z.string(),
     too_few_many: z.string(),
     segments_caption: z.string(),
+    segments_total: text(),
+    respondents_caption: text(),
+    period: text('van', 'tot'),
     value_summary_caption: z.string(),
     segments_lead: z.string(),
     product_divider: z.string(),
     product_divider_segments: z.string(),
+    product_divider_segment: text('respondenten', 'segment'),
     segments_too_few: z.string(),
     rounding_note: z.string(),
     /** Methodology: which rows of the export did not count. Names: {{ontvangen}}, {{meegeteld}}, {{redenen}}. */
@@ -62,6 +67,32 @@ export const ReportTemplatesSchema = z.object({
     multiselect_n: z.string(),
     respondents_header: z.array(z.string()).length(3),
   }),
+  /** Alternative texts of the charts (src/model/chart-kinds/): each names the values it may use. */
+  alt_text: z
+    .object({
+      likert: text('groep', 'aandelen', 'n'),
+      yesno: text('groep', 'aandelen', 'n'),
+      previous: text('vorig_jaar', 'aandelen', 'n'),
+      segments: text('rijen'),
+      value_summary: text('rijen'),
+      row: text('label', 'positief', 'n'),
+      shares: text('positief', 'neutraal', 'negatief'),
+      shares_yes: text('ja'),
+      n: text('n'),
+      multiselect: text('n', 'antwoorden'),
+      answer: text('antwoord', 'percentage'),
+      respondents: text('n', 'producten'),
+      product: text('product', 'aantal', 'aandeel'),
+    })
+    .strict(),
+  /** The document itself: PDF properties, the web edition's description, the PDF's table of contents for screen readers. */
+  document: z
+    .object({
+      subject: text('ondertitel', 'titel', 'titel_klein', 'organisatie'),
+      keyword: text(),
+      toc_entry: text('kop'),
+    })
+    .strict(),
 });
 
 export type ReportTemplates = z.infer<typeof ReportTemplatesSchema>;

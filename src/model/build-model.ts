@@ -8,7 +8,7 @@ import { questionText, type Question, type QuestionGroup, type Questionnaire } f
 import type { NarrativeContent, Snippet } from '../load/content.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
-import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock } from './chart-blocks.ts';
+import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock, type ChartMaking } from './chart-blocks.ts';
 import { BUILT_IN_CHART_KINDS, type ChartKinds } from './chart-kinds/registry.ts';
 import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
 import { renderParagraphs, type RenderedParagraph } from './narrative/render-snippet.ts';
@@ -70,6 +70,7 @@ class ModelBuilder {
   private readonly env: NarrativeEnv;
   private readonly decimals: number;
   private readonly kinds: ChartKinds;
+  private readonly making: ChartMaking;
   private readonly fill = new Map<string, HandlebarsTemplateDelegate>();
   private readonly problems: InputProblem[] = [];
   private readonly paragraphs: RenderedParagraph[] = [];
@@ -77,6 +78,7 @@ class ModelBuilder {
   constructor(private readonly input: ModelInput) {
     this.decimals = input.edition.rounding.chart_decimals;
     this.kinds = input.chartKinds ?? BUILT_IN_CHART_KINDS;
+    this.making = { kinds: this.kinds, altText: input.templates.alt_text };
     this.env = { edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, sectionNumbers: new Map(), previous: input.previous };
   }
 
@@ -113,7 +115,8 @@ class ModelBuilder {
         author: edition.author,
         published: edition.published,
         previousEdition: this.input.previous?.year ?? null,
-        keywords: [edition.organisation, 'tevredenheidsonderzoek', String(edition.year), ...edition.products.map((p) => p.name)],
+        keywords: [edition.organisation, this.t(templates.document.keyword), String(edition.year), ...edition.products.map((p) => p.name)],
+        subject: this.t(templates.document.subject, { ondertitel: edition.subtitle, titel: edition.title, titel_klein: edition.title.toLowerCase(), organisatie: edition.organisation }),
       },
       cover,
       colofon: this.reportSnippet('colofon', 'colofon'),
@@ -167,7 +170,7 @@ class ModelBuilder {
       product: product?.name ?? edition.organisation,
       organisatie: edition.organisation,
       minimum: edition.min_group_size,
-      periode: `${formatDutchDate(edition.fieldwork.from, 'day')} tot en met ${formatDutchDate(edition.fieldwork.to, 'day')}`,
+      periode: this.t(this.input.templates.sentences.period, { van: formatDutchDate(edition.fieldwork.from, 'day'), tot: formatDutchDate(edition.fieldwork.to, 'day') }),
       decimalen: edition.rounding.chart_decimals,
       minimaal_verschil: edition.comparison.min_difference,
     };
@@ -207,7 +210,7 @@ class ModelBuilder {
         .map((a) => chartRow(this.caption(questionnaire.byKey.get(a.question)!, null), a));
       if (!rows.length) continue;
       const tones = Object.assign({}, ...rows.map((r) => tonesOf(questionnaire.byKey.get(r.question)!)));
-      summaryCharts.push(...this.withRoundingNote(chartBlock(this.kinds, `samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones)));
+      summaryCharts.push(...this.withRoundingNote(chartBlock(this.making, `samenvatting-${g.key}`, 'value-summary', this.t(templates.sentences.value_summary_caption, { titel: g.title }), rows, this.decimals, tones)));
     }
     const chapter = (id: string, title: string, kind: 'summary' | 'introduction', textKey: string, intro: LooseBlock[]): ChapterDraft => ({
       id, kind, number: null, title, product: null, productKey: null, textKey, inToc: true, divider: null, intro, sections: [],
@@ -266,7 +269,7 @@ class ModelBuilder {
       kind: 'products',
       label: this.t(templates.parts.products.label),
       title: this.t(templates.parts.products.title),
-      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.kinds, 'respondenten-per-product', aggregates.statistics, this.shownShares()))],
+      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.making, this.t(templates.sentences.respondents_caption), 'respondenten-per-product', aggregates.statistics, this.shownShares()))],
       chapters: edition.products.flatMap((p) => [
         { ...this.scopeChapter(p, 'value', templates.chapters.product_values), divider: this.productDivider(p) },
         this.scopeChapter(p, 'process', templates.chapters.product_processes),
@@ -283,7 +286,7 @@ class ModelBuilder {
       const label = (key: string) => p.segments.find((x) => x.key === key)?.label ?? key;
       const shown = stats.segments.filter((s) => !s.suppression);
       const hidden = stats.segments.filter((s) => s.suppression);
-      const segs = shown.map((s) => `${formatNumber(s.responded)} in de ${label(s.segment)}`);
+      const segs = shown.map((s) => this.t(sentences.product_divider_segment, { respondenten: formatNumber(s.responded), segment: label(s.segment) }));
       // Hidden segments only together: their sum is the product minus the shown ones anyway.
       if (hidden.length) {
         const together = hidden.reduce((sum, s) => sum + s.responded, 0);
@@ -597,10 +600,10 @@ class ModelBuilder {
     const before = previousAggregate(this.input.previous, q, a.scope, ALL);
     const previous = before && this.kinds.get(kind).showsPrevious ? { year: this.input.previous!.year, aggregate: before } : undefined;
     const tones = tonesOf(q);
-    const blocks: LooseBlock[] = this.withRoundingNote(chartBlock(this.kinds, id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
+    const blocks: LooseBlock[] = this.withRoundingNote(chartBlock(this.making, id, kind, caption, [chartRow(product?.name ?? this.input.edition.organisation, a, previous)], this.decimals, tones));
     const segments = product?.segments ?? [];
     if (segments.length && (q.kind === 'likert' || q.kind === 'usefulness')) {
-      const rows: ChartRow[] = [chartRow('Totaal', a)];
+      const rows: ChartRow[] = [chartRow(this.t(this.input.templates.sentences.segments_total), a)];
       const hidden = { 'too-few': [] as typeof segments, complementary: [] as typeof segments };
       for (const s of segments) {
         const sa = this.input.aggregates.get(q.key, a.scope, s.key);
@@ -609,7 +612,7 @@ class ModelBuilder {
       }
       if (rows.length >= 2) {
         const { sentences } = this.input.templates;
-        blocks.push(...this.withRoundingNote(chartBlock(this.kinds, `${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones)));
+        blocks.push(...this.withRoundingNote(chartBlock(this.making, `${id}-segmenten`, 'segments', this.t(sentences.segments_caption, { stelling: caption, product: product!.name }), rows, this.decimals, tones)));
         for (const reason of ['too-few', 'complementary'] as const) {
           const left = hidden[reason];
           if (!left.length) continue;

@@ -2,6 +2,13 @@ import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.t
 import type { Tone } from '../load/answer-tones.ts';
 import type { ChartBlock, ChartKind, ChartRow, PreviousResult } from './report-types.ts';
 import type { ChartKinds } from './chart-kinds/registry.ts';
+import type { AltTextWords } from './chart-kinds/chart-kind.ts';
+
+/** What a chart block is made with: the registry of chart kinds and the sentences of alt texts. */
+export interface ChartMaking {
+  kinds: ChartKinds;
+  altText: AltTextWords;
+}
 
 function previousResult(year: number, a: Aggregate): PreviousResult {
   return { year, n: a.n, counts: a.counts, percentages: a.percentages, positive: a.positive, neutral: a.neutral, negative: a.negative, yes: a.yes, samplingFraction: a.samplingFraction, display: a.display };
@@ -27,7 +34,7 @@ export function chartRow(label: string, a: Aggregate, previous?: { year: number;
   };
 }
 
-export function chartBlock(kinds: ChartKinds, id: string, chart: ChartKind, caption: string | null, rows: ChartRow[], decimals: number, tones?: Record<string, Tone>): ChartBlock {
+export function chartBlock(making: ChartMaking, id: string, chart: ChartKind, caption: string | null, rows: ChartRow[], decimals: number, tones?: Record<string, Tone>): ChartBlock {
   const first = rows[0]!;
   return {
     type: 'chart',
@@ -43,7 +50,7 @@ export function chartBlock(kinds: ChartKinds, id: string, chart: ChartKind, capt
     percentages: first.percentages,
     caption,
     rows,
-    description: kinds.get(chart).describe(rows, decimals),
+    description: making.kinds.get(chart).describe(rows, decimals, making.altText),
   };
 }
 
@@ -100,7 +107,7 @@ export function dutchList(items: string[]): string {
  * report prints it (`shownResponseShares`): the bar labels, the alt text and the data table all
  * print that number, so the shares a reader adds are the same everywhere.
  */
-export function respondentsBlock(kinds: ChartKinds, id: string, stats: ResponseStatistics, shown: Map<string, number>): ChartBlock {
+export function respondentsBlock(making: ChartMaking, caption: string, id: string, stats: ResponseStatistics, shown: Map<string, number>): ChartBlock {
   const products = printableProducts(stats);
   const share = (p: { product: string; share: number }) => shown.get(p.product) ?? p.share;
   const rows: ChartRow[] = products.map((p) => ({
@@ -117,7 +124,7 @@ export function respondentsBlock(kinds: ChartKinds, id: string, stats: ResponseS
     negative: null,
     yes: null,
   }));
-  const block = chartBlock(kinds, id, 'respondents', 'Verdeling van de respondenten over de producten en diensten', rows, 1);
+  const block = chartBlock(making, id, 'respondents', caption, rows, 1);
   return {
     ...block,
     question: null,

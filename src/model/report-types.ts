@@ -59,6 +59,8 @@ export interface EditionInfo {
   published: string;
   previousEdition: number | null;
   keywords: string[];
+  /** What the report is, in one line: the PDF's Subject and the web edition's description (templates/report.yaml, document.subject). */
+  subject: string;
 }
 
 export interface Cover {

@@ -63,7 +63,7 @@ export class Rebuilder {
       warnings = check.problems;
       // The model check built (from the same files, without errors) is the one the build renders.
       const survey = this.cache.survey;
-      if (check.model && survey) checked = { model: check.model, survey: survey.survey, aggregates: survey.aggregates };
+      if (check.model && check.templates && survey) checked = { model: check.model, survey: survey.survey, aggregates: survey.aggregates, templates: check.templates };
       // An edited chart theme (check has just read it and found it sound) applies from now on.
       const themeText = readFileSync(this.themeFile, 'utf8');
       if (themeText !== this.themeText) {

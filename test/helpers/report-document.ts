@@ -9,10 +9,10 @@ import { CONTENT_WIDTH } from '../../src/render/pdf/styles.ts';
  * definition it lays out, so each rendering needs a fresh one).
  */
 export async function reportDocument(editionFile: string): Promise<() => TDocumentDefinitions> {
-  const { model, survey } = buildModel(editionFile);
+  const { model, survey, templates } = buildModel(editionFile);
   const charts = await renderChartDrawings(model, { width: CONTENT_WIDTH, decimals: survey.edition.rounding.chart_decimals });
   const creationDate = new Date(`${survey.edition.published}T12:00:00Z`);
-  return () => pdfDocument(model, { charts, creationDate, tocTitle: 'Inhoudsopgave' });
+  return () => pdfDocument(model, { charts, creationDate, tocTitle: templates.chapters.toc, tocEntry: templates.document.toc_entry });
 }
 
 /** The same document without tagging (no structure tree, no PDF/A or PDF/UA settings). */

@@ -34,8 +34,11 @@ export interface ChartKindDefinition {
    * there; false for bars in one theme colour. `check` and `build` test the theme on this.
    */
   readonly answerColours: boolean;
-  /** The alternative text (Dutch, one or two sentences: kind of chart, shares, N; not the caption). */
-  describe(rows: ChartRow[], decimals: number): string;
+  /**
+   * The alternative text (Dutch, one or two sentences: kind of chart, shares, N; not the caption),
+   * in the words of templates/report.yaml (`alt_text`).
+   */
+  describe(rows: ChartRow[], decimals: number, words: AltTextWords): string;
   /** Whether its numbers get a table in the appendix "Cijfers bij de grafieken". */
   needsDataTable(block: ChartBlock): boolean;
   /** That table: its header (from templates/report.yaml), alignment and rows. */
@@ -45,6 +48,9 @@ export interface ChartKindDefinition {
   /** What the renderer draws, from the block's rows. */
   layout(block: ChartBlock, decimals: number): ChartLayout;
 }
+
+/** The sentences of the alternative texts (templates/report.yaml, alt_text). */
+export type AltTextWords = ReportTemplates['alt_text'];
 
 /** The words of a chart's web table (templates/html/labels.yaml). */
 export interface ChartTableWords {

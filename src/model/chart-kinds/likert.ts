@@ -10,7 +10,7 @@ export const likert: ChartKindDefinition = stackedKind({
   rowLabel: 'scope',
   showsPrevious: true,
   breaksDownPrevious: false,
-  describe: (rows, decimals) => describeSingle('Gestapeld staafdiagram', rows, decimals),
+  describe: (rows, decimals, words) => describeSingle(words.likert, rows, decimals, words),
   header: (t) => t.likert_header,
   layout: (block, decimals) => stackedLayout(block, decimals, 'fit', false),
 });

@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
 import type { ChartKindDefinition } from './chart-kind.ts';
 import { nOf, pct } from './stacked.ts';
+import { fillText } from '../../load/text-template.ts';
 
 /**
  * A multiselect question: a bar per option (questionnaire order) with the share of N that ticked
@@ -13,10 +14,10 @@ export const multiselect: ChartKindDefinition = {
   breaksDownPrevious: false,
   sharesAddUp: false,
   answerColours: false,
-  describe(rows, decimals) {
+  describe(rows, decimals, words) {
     const r = rows[0]!;
-    const answers = Object.entries(r.percentages).map(([k, v]) => `${k} ${pct(decimals)(v)}`);
-    return `Staafdiagram van de genoemde antwoorden (${nOf(r)}, meer antwoorden mogelijk): ${answers.join(', ')}.`;
+    const answers = Object.entries(r.percentages).map(([k, v]) => fillText(words.answer, { antwoord: k, percentage: pct(decimals)(v) }));
+    return fillText(words.multiselect, { n: nOf(r, words), antwoorden: answers.join(', ') });
   },
   needsDataTable: () => true,
   appendixTable(block, t, decimals) {

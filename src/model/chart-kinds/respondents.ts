@@ -1,6 +1,8 @@
 import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
 import type { ChartRow } from '../report-types.ts';
 import type { ChartKindDefinition } from './chart-kind.ts';
+import { fillText } from '../../load/text-template.ts';
+import { nOf } from './stacked.ts';
 
 /** A product's share as the response table prints it. */
 const shown = (r: ChartRow) => r.display?.respondenten ?? r.percentages.respondenten ?? 0;
@@ -17,10 +19,10 @@ export const respondents: ChartKindDefinition = {
   breaksDownPrevious: false,
   sharesAddUp: 'across-bars',
   answerColours: false,
-  describe(rows) {
+  describe(rows, _decimals, words) {
     const n = rows[0]?.n ?? 0;
-    const products = rows.map((r) => `${r.label} ${formatNumber(r.counts.respondenten ?? 0)} (${formatPercent(shown(r), 1)})`);
-    return `Staafdiagram van de respondenten per product (N = ${formatNumber(n)}): ${products.join(', ')}.`;
+    const products = rows.map((r) => fillText(words.product, { product: r.label, aantal: formatNumber(r.counts.respondenten ?? 0), aandeel: formatPercent(shown(r), 1) }));
+    return fillText(words.respondents, { n: nOf({ n }, words), producten: products.join(', ') });
   },
   needsDataTable: (block) => block.rows.length > 1,
   appendixTable(block, t, decimals) {

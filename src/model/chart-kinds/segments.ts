@@ -10,7 +10,7 @@ export const segments: ChartKindDefinition = stackedKind({
   rowLabel: 'segment',
   showsPrevious: false,
   breaksDownPrevious: true,
-  describe: (rows, decimals) => describeRows('Staafdiagrammen per categorie', rows, decimals),
+  describe: (rows, decimals, words) => describeRows(words.segments, rows, decimals, words),
   header: (t) => t.likert_header,
   layout: (block, decimals) => stackedLayout(block, decimals, 'fit', true),
 });

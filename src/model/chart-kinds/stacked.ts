@@ -2,7 +2,8 @@ import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
 import { roundTo } from '../../analyse/rounding.ts';
 import type { ReportTemplates } from '../../load/report-templates.ts';
 import type { ChartBlock, ChartRow, MeasuredResult } from '../report-types.ts';
-import type { BarResult, ChartKindDefinition, ChartLayout, ChartTableWords, WebTable } from './chart-kind.ts';
+import { fillText } from '../../load/text-template.ts';
+import type { AltTextWords, BarResult, ChartKindDefinition, ChartLayout, ChartTableWords, WebTable } from './chart-kind.ts';
 
 /**
  * What the stacked-bar kinds (likert, yesno, segments, value-summary) share: a row per group with
@@ -10,25 +11,27 @@ import type { BarResult, ChartKindDefinition, ChartLayout, ChartTableWords, WebT
  */
 
 export const pct = (decimals: number) => (v: number | null) => (v === null ? '–' : formatPercent(v, decimals));
-export const nOf = (x: { n: number }) => `N = ${formatNumber(x.n)}`;
+/** "N = 484" (alt_text.n). */
+export const nOf = (x: { n: number }, words: AltTextWords) => fillText(words.n, { n: formatNumber(x.n) });
 
 /** "63% positief, 25% neutraal, 12% negatief" or "56% ja". */
-export function shares(r: MeasuredResult, decimals: number): string {
+export function shares(r: MeasuredResult, decimals: number, words: AltTextWords): string {
   const p = pct(decimals);
-  return r.yes !== null ? `${p(r.yes)} ja` : `${p(r.positive)} positief, ${p(r.neutral)} neutraal, ${p(r.negative)} negatief`;
+  return r.yes !== null ? fillText(words.shares_yes, { ja: p(r.yes) }) : fillText(words.shares, { positief: p(r.positive), neutraal: p(r.neutral), negatief: p(r.negative) });
 }
 
-/** One chart of one group: "<kind> voor <label>: <shares> (N = …). In 2018: …". */
-export function describeSingle(kind: string, rows: ChartRow[], decimals: number): string {
+/** One chart of one group: "<kind> voor <label>: <shares> (N = …). In 2018: …" (`sentence` and alt_text.previous). */
+export function describeSingle(sentence: string, rows: ChartRow[], decimals: number, words: AltTextWords): string {
   const r = rows[0]!;
-  const previous = r.previous ? ` In ${r.previous.year}: ${shares(r.previous, decimals)} (${nOf(r.previous)}).` : '';
-  return `${kind} voor ${r.label}: ${shares(r, decimals)} (${nOf(r)}).${previous}`;
+  const main = fillText(sentence, { groep: r.label, aandelen: shares(r, decimals, words), n: nOf(r, words) });
+  if (!r.previous) return main;
+  return `${main} ${fillText(words.previous, { vorig_jaar: r.previous.year, aandelen: shares(r.previous, decimals, words), n: nOf(r.previous, words) })}`;
 }
 
-/** Several rows: the positive share per row; the full distribution is in the appendix table. */
-export function describeRows(what: string, rows: ChartRow[], decimals: number): string {
+/** Several rows: the positive share per row (alt_text.row); the full distribution is in the appendix table. */
+export function describeRows(sentence: string, rows: ChartRow[], decimals: number, words: AltTextWords): string {
   const p = pct(decimals);
-  return `${what}, aandeel positief: ${rows.map((r) => `${r.label} ${p(r.positive)} (${nOf(r)})`).join('; ')}.`;
+  return fillText(sentence, { rijen: rows.map((r) => fillText(words.row, { label: r.label, positief: p(r.positive), n: nOf(r, words) })).join('; ') });
 }
 
 /** The appendix table: a row per group (and last year's), positive, neutral, negative and N. */

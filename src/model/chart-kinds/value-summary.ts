@@ -10,7 +10,7 @@ export const valueSummary: ChartKindDefinition = stackedKind({
   rowLabel: 'statement',
   showsPrevious: false,
   breaksDownPrevious: false,
-  describe: (rows, decimals) => describeRows('Staafdiagrammen per stelling', rows, decimals),
+  describe: (rows, decimals, words) => describeRows(words.value_summary, rows, decimals, words),
   header: (t) => t.summary_header,
   layout: (block, decimals) => stackedLayout(block, decimals, 'fixed', true),
 });

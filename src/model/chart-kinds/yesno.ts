@@ -7,7 +7,7 @@ export const yesno: ChartKindDefinition = stackedKind({
   rowLabel: 'scope',
   showsPrevious: true,
   breaksDownPrevious: false,
-  describe: (rows, decimals) => describeSingle('Staafdiagram ja/nee', rows, decimals),
+  describe: (rows, decimals, words) => describeSingle(words.yesno, rows, decimals, words),
   header: (t) => t.likert_header,
   layout: (block, decimals) => stackedLayout(block, decimals, 'fit', false),
 });

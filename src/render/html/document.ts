@@ -53,7 +53,7 @@ export function htmlPage(model: ReportModel, opts: HtmlOptions): HtmlPage {
   const e = model.edition;
   const skeleton = assets.page({
     title: `${e.title} – ${e.subtitle} | ${e.organisation}`,
-    description: `${e.subtitle} van het ${e.title.toLowerCase()} van ${e.organisation}`,
+    description: e.subject,
     author: e.author,
     fonts: assets.fonts,
     style: assets.style,

@@ -10,7 +10,13 @@ export type ChartImage = ChartDrawing;
 export interface DocumentOptions {
   charts: Map<string, ChartImage>;
   creationDate: Date;
+  /** The heading of the table of contents (templates/report.yaml, chapters.toc). */
   tocTitle: string;
+  /**
+   * What a screen reader says for an entry of the table of contents: {{kop}} is the entry's heading
+   * (templates/report.yaml, document.toc_entry).
+   */
+  tocEntry: string;
   /**
    * Mark the chapters (pdfmake sections) whose layout may be taken from an earlier document of
    * this process when their content is the same (watch; src/render/pdf/layout-reuse.ts).
@@ -23,7 +29,7 @@ export interface DocumentOptions {
  * pdfmake `section`, so it starts on a new page and carries its own running header.
  */
 export function pdfDocument(model: ReportModel, opts: DocumentOptions): TDocumentDefinitions {
-  const content: Content[] = [coverSection(model), colofonSection(model), tocSection(opts.tocTitle)];
+  const content: Content[] = [coverSection(model), colofonSection(model), tocSection(opts.tocTitle, opts.tocEntry)];
   for (const part of model.parts) content.push(...partContent(part, opts));
   if (opts.reuseLayout) markReusable(content);
   const e = model.edition;
@@ -34,7 +40,7 @@ export function pdfDocument(model: ReportModel, opts: DocumentOptions): TDocumen
     info: {
       title: `${e.organisation} ${e.title} – ${e.subtitle}`,
       author: e.author,
-      subject: `${e.subtitle} van het ${e.title.toLowerCase()} van ${e.organisation}`,
+      subject: e.subject,
       keywords: e.keywords.join(', '),
       creator: 'eindrapport',
       producer: 'eindrapport (pdfmake)',
@@ -99,9 +105,9 @@ function colofonSection(model: ReportModel): Content {
   );
 }
 
-function tocSection(title: string): Content {
+function tocSection(title: string, entry: string): Content {
   // The title is laid out exactly where pdfmake puts a toc title, but outside the TOC element.
-  return section([{ text: title, style: 'tocTitle', role: 'H1' } as Content, { toc: { numberStyle: { fontSize: 10 } } } as Content], title, 'Sect');
+  return section([{ text: title, style: 'tocTitle', role: 'H1' } as Content, { toc: { numberStyle: { fontSize: 10 } }, tocEntry: entry } as Content], title, 'Sect');
 }
 
 /** Heading with a TOC entry and a bookmark under its parent; its level comes from the model. */

@@ -3,6 +3,8 @@ import type { QuestionKind } from '../../../src/load/questionnaire.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartBlock, chartRow } from '../../../src/model/chart-blocks.ts';
 import { BUILT_IN_CHART_KINDS, type BuiltInChartKind } from '../../../src/model/chart-kinds/registry.ts';
+import { loadReportTemplates } from '../../../src/load/report-templates.ts';
+import { REPORT_TEMPLATES } from '../../../src/report-model.ts';
 import type { ChartBlock, ChartKind, ChartRow } from '../../../src/model/report-types.ts';
 import { layoutSpec } from '../../../src/render/charts/layout-spec.ts';
 import type { ChartOptions } from '../../../src/render/charts/types.ts';
@@ -77,9 +79,12 @@ export function stackedChart(rows: FixtureRow[], options: ChartOptions, labels: 
   return layoutSpec({ form: 'stacked-bars', labels, rows: rows.map((r) => ({ label: r.label, result: r.aggregate, ...(r.previous ? { previous: r.previous } : {}) })) }, options);
 }
 
+/** The built-in chart kinds and the alt-text sentences of templates/report.yaml. */
+const MAKING = { kinds: BUILT_IN_CHART_KINDS, altText: loadReportTemplates(REPORT_TEMPLATES).alt_text };
+
 /** A chart block of the model, of one kind, from fixture aggregates (last year's as 2017). */
 export function fixtureBlock(kind: ChartKind, rows: FixtureRow[]): ChartBlock {
-  return chartBlock(BUILT_IN_CHART_KINDS, `test-${kind}`, kind, 'Stelling', rows.map((r) => chartRow(r.label, r.aggregate, r.previous ? { year: 2017, aggregate: r.previous } : undefined)), 1, TONES);
+  return chartBlock(MAKING, `test-${kind}`, kind, 'Stelling', rows.map((r) => chartRow(r.label, r.aggregate, r.previous ? { year: 2017, aggregate: r.previous } : undefined)), 1, TONES);
 }
 
 /** The respondents chart's block: a row per product with its count and share of all respondents. */
@@ -98,7 +103,7 @@ export function respondentsFixture(products: { product: string; responded: numbe
     negative: null,
     yes: null,
   }));
-  return chartBlock(BUILT_IN_CHART_KINDS, 'test-respondents', 'respondents', null, rows, 1);
+  return chartBlock(MAKING, 'test-respondents', 'respondents', null, rows, 1);
 }
 
 /** One block per chart kind, with long labels and narrow segments to stress the layout. */

@@ -13,6 +13,8 @@
  *   points link references at the wrong page).
  */
 
+import { fillText } from '../../../load/text-template.ts';
+
 /** The vocabulary on document-definition nodes (see docs/report-model.md, "Rollen"). */
 export interface TaggedNode {
   /** A standard structure type (P, H1, Sect, Caption, …), 'Artifact', or 'none' (no element). */
@@ -25,6 +27,8 @@ export interface TaggedNode {
   scope?: 'Column' | 'Row';
   /** Text for a link annotation's /Contents (what the link leads to). */
   linkContents?: string;
+  /** A table of contents: each entry's /Contents, with {{kop}} for the entry's heading ("Ga naar {{kop}}"). */
+  tocEntry?: string;
 }
 
 export type Kid = StructElem | Slot;
@@ -55,6 +59,8 @@ export class StructElem {
   contents?: string;
   /** A Figure that links elsewhere: the Link element beside it that owns the annotation. */
   link?: StructElem;
+  /** A TOC: its entries' /Contents, with {{kop}} for the heading. */
+  tocEntry?: string;
   constructor(
     readonly type: string,
     readonly parent: StructElem | null,
@@ -161,6 +167,7 @@ export class StructureTree {
     if (node.lang !== undefined) el.lang = node.lang;
     if (node.scope !== undefined) el.scope = node.scope;
     if (node.linkContents !== undefined) el.contents = node.linkContents;
+    if (node.tocEntry !== undefined) el.tocEntry = node.tocEntry;
     this.stack.push(el);
     return el;
   }
@@ -224,7 +231,8 @@ export class StructureTree {
     if (top === ARTIFACT) return 0;
     if (top.type === 'TOC') {
       const toci = this.push(top.add('TOCI'), {});
-      toci.contents = `Ga naar ${plainText(cells[0]?.text)}`;
+      const heading = plainText(cells[0]?.text);
+      toci.contents = top.tocEntry === undefined ? heading : fillText(top.tocEntry, { kop: heading });
       return 1;
     }
     if (top.type !== 'Table') return 0;
