@@ -17,6 +17,8 @@ const ROLES: Record<string, string> = { paragraph: 'P', caption: 'P', note: 'P',
 const KINDS = new Set<string>(['summary', 'introduction', 'values', 'processes', 'methodology', 'appendix']);
 /** In @1 a product chapter's id is its product key and this ending: the only place the key was written. */
 const PRODUCT_CHAPTER_ENDING: Partial<Record<ChapterKind, string>> = { values: '-waarden', processes: '-werkprocessen' };
+/** The narrative text that introduces a part, by its kind (as @2 names it in `textKey`). */
+const PART_TEXT: Partial<Record<PartDraft['kind'], string>> = { organisation: 'deel-organisatie', products: 'deel-producten' };
 const CHAPTER_TEXT: Partial<Record<ChapterKind, string>> = {
   summary: 'samenvatting', introduction: 'introductie', values: 'hoofdstuk-waarden', processes: 'hoofdstuk-werkprocessen', methodology: 'onderzoeksverantwoording',
 };
@@ -63,7 +65,7 @@ export function upgradeModelV1(data: Record<string, unknown>, file: string): Rep
     };
   };
   if (!Array.isArray(parts)) throw cannot('parts ontbreekt');
-  const upgraded = parts.map((p) => finishPart({ id: p.id, kind: p.kind, label: p.label, title: p.title, intro: blocks(p.intro, p.id), chapters: p.chapters.map(chapter) }, BUILT_IN_CHART_KINDS));
+  const upgraded = parts.map((p) => finishPart({ id: p.id, kind: p.kind, label: p.label, title: p.title, textKey: PART_TEXT[p.kind] ?? null, intro: blocks(p.intro, p.id), chapters: p.chapters.map(chapter) }, BUILT_IN_CHART_KINDS));
   const colofon = blocks((data.colofon as V1Block[]) ?? [], 'colofon');
   return {
     ...(data as unknown as ReportModel),

@@ -220,6 +220,7 @@ class ModelBuilder {
       kind: 'front-matter',
       label: null,
       title: null,
+      textKey: null,
       intro: [],
       chapters: [
         chapter('managementsamenvatting', templates.chapters.summary, 'summary', 'samenvatting', [
@@ -254,6 +255,7 @@ class ModelBuilder {
       kind: 'organisation',
       label: this.t(templates.parts.organisation.label),
       title: this.t(templates.parts.organisation.title),
+      textKey: 'deel-organisatie',
       intro: this.reportSnippet('deel-organisatie', 'deel-1'),
       chapters: [
         this.scopeChapter(null, 'value', templates.chapters.organisation_values),
@@ -269,6 +271,7 @@ class ModelBuilder {
       kind: 'products',
       label: this.t(templates.parts.products.label),
       title: this.t(templates.parts.products.title),
+      textKey: 'deel-producten',
       intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.making, this.t(templates.sentences.respondents_caption), 'respondenten-per-product', aggregates.statistics, this.shownShares()))],
       chapters: edition.products.flatMap((p) => [
         { ...this.scopeChapter(p, 'value', templates.chapters.product_values), divider: this.productDivider(p) },
@@ -360,6 +363,7 @@ class ModelBuilder {
       kind: 'methodology',
       label: null,
       title: null,
+      textKey: null,
       intro: [],
       chapters: [
         {

@@ -79,6 +79,11 @@ export interface Part {
   /** "Deel I"; null for parts without a divider (front matter, methodology). */
   label: string | null;
   title: string | null;
+  /**
+   * The key of the narrative text (rapport.yaml) that introduces the part on its own pages
+   * ('deel-organisatie', 'deel-producten'); null for parts without one (front matter, methodology).
+   */
+  textKey: string | null;
   /** Text on the part's own pages before its first chapter (Deel II: the respondents chart). */
   intro: Block[];
   chapters: Chapter[];

@@ -9,7 +9,7 @@ import { buildReportModel } from '../../src/model/build-model.ts';
 import { InputError } from '../../src/load/input-error.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
 import type { AnyBlock, ChartBlock, ParagraphBlock } from '../../src/model/report-types.ts';
-import { MINI_EDITION } from '../helpers/paths.ts';
+import { EDITION_2018, MINI_EDITION } from '../helpers/paths.ts';
 import { flatBlocks } from '../helpers/model-blocks.ts';
 
 const { model } = buildModel(MINI_EDITION);
@@ -21,6 +21,16 @@ describe('buildReportModel', () => {
   it('orders parts: front matter, Deel I, Deel II, methodology', () => {
     expect(model.parts.map((p) => p.kind)).toEqual(['front-matter', 'organisation', 'products', 'methodology']);
     expect(model.parts[1]!.label).toBe('Deel I');
+  });
+
+  it('names the text that introduces each part (textKey), as chapters and sections do', () => {
+    expect(model.parts.map((p) => p.textKey)).toEqual([null, 'deel-organisatie', 'deel-producten', null]);
+    // The 2018 edition has both texts: each part's intro starts with the text its textKey names.
+    const report2018 = buildModel(EDITION_2018).model;
+    for (const part of report2018.parts.filter((p) => p.textKey !== null)) {
+      const first = part.intro.find((b): b is ParagraphBlock => b.type === 'paragraph');
+      expect(first?.source).toEqual({ file: 'narrative/rapport.yaml', key: part.textKey });
+    }
   });
 
   it('numbers a chapter pair per product after Deel I, in edition order', () => {
