@@ -1,7 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { editedCopy, lineOf } from '../helpers/edited-copy.ts';
 import { diffModels } from '../../src/diff/diff-models.ts';
 import { diffMarkdown } from '../../src/diff/markdown.ts';
 import { diffPdfDocument } from '../../src/diff/pdf.ts';
@@ -9,14 +7,7 @@ import { DIFF_TEMPLATES, loadDiffTemplates } from '../../src/load/diff-templates
 import { InputError, formatProblem } from '../../src/load/input-error.ts';
 import { miniVariant, setAnswer } from '../diff/helpers.ts';
 
-/** templates/diff.yaml with one replacement, as a file of its own. */
-function editedTemplates(from: string, to: string): string {
-  const text = readFileSync(DIFF_TEMPLATES, 'utf8');
-  expect(text).toContain(from);
-  const file = join(mkdtempSync(join(tmpdir(), 'diff-templates-')), 'diff.yaml');
-  writeFileSync(file, text.replace(from, to));
-  return file;
-}
+const editedTemplates = (from: string, to: string) => editedCopy(DIFF_TEMPLATES, from, to);
 
 /** The one problem loading `file` gives, as the CLI prints it. */
 function loadProblem(file: string): string {
@@ -31,7 +22,6 @@ function loadProblem(file: string): string {
   throw new Error('no error');
 }
 
-const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 
 describe('templates/diff.yaml: the words of eindrapport diff', () => {
   const a = miniVariant();

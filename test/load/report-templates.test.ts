@@ -1,23 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { editedCopy, lineOf } from '../helpers/edited-copy.ts';
 import { buildModel, REPORT_TEMPLATES } from '../../src/report-model.ts';
 import { checkEdition } from '../../src/check/check-edition.ts';
 import { InputError, formatProblem } from '../../src/load/input-error.ts';
 import { blocksOfType } from '../../src/model/visit-blocks.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 
-/** templates/report.yaml with one replacement, as a file of its own. */
-function editedTemplates(from: string, to: string): string {
-  const text = readFileSync(REPORT_TEMPLATES, 'utf8');
-  expect(text).toContain(from);
-  const file = join(mkdtempSync(join(tmpdir(), 'report-templates-')), 'report.yaml');
-  writeFileSync(file, text.replace(from, to));
-  return file;
-}
+const editedTemplates = (from: string, to: string) => editedCopy(REPORT_TEMPLATES, from, to);
 
-const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 
 describe('templates/report.yaml: the alternative texts of the charts and the document texts', () => {
   it('an edited alt-text sentence changes the description of every such chart, with its values filled', () => {
