@@ -102,12 +102,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
   const shaping = new ShapingSession(shaped.words);
   const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: templates.chapters.toc, tocEntry: templates.document.toc_entry, reuseLayout: opts.reuseLayout }), shaping);
-  const widths = usedTextWidths();
-  // A build that replayed chapters' layout (watch) did not see all of their words: it keeps the file as it is.
-  const sawAllWords = !opts.reuseLayout;
-  if (sawAllWords && (shaping.misses > 0 || textWidthsMeasured() > measuredBefore || widths.length !== shaped.widths.length)) {
-    writeShapingCache(opts.editionFile, textVersion, { words: shaping.used, widths });
-  }
   const name = `eindrapport-${survey.edition.year}`;
   const base = join(resolve(opts.outDir), name);
   const json = { name: `${name}.json`, data: modelJson(model) };
@@ -140,6 +134,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     opts.cache.html = html.html;
   }
   if (used.misses > 0 || kept.size !== previous.size) writeChartCache(opts.editionFile, rendererVersion, kept);
+  // The shaped text, once the web edition has measured its chart labels too. A build that replayed
+  // chapters' layout (watch) did not see all of their words: it leaves the file as it is.
+  const widths = usedTextWidths();
+  if (!opts.reuseLayout && (shaping.misses > 0 || textWidthsMeasured() > measuredBefore || widths.length !== shaped.widths.length)) {
+    writeShapingCache(opts.editionFile, textVersion, { words: shaping.used, widths });
+  }
   opts.progress?.stage('schrijven');
   // Together or not at all: a full disk or a kill never leaves a new JSON beside an old PDF.
   writeOutputsTogether(opts.outDir, [json, { name: htmlName, data: html.html }, pdfFile]);
