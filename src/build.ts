@@ -20,7 +20,8 @@ import { surveyWarnings } from './analyse/survey-warnings.ts';
 import type { InputProblem } from './load/input-error.ts';
 import { HTML_EDITION_FILE, renderHtmlEdition } from './render/html/edition.ts';
 import { chartRendererVersion } from './render/charts/renderer-version.ts';
-import { readChartCache, readShapingCache, writeChartCache, writeShapingCache } from './output/chart-cache.ts';
+import { readChartCache, readShapingCache, readTemplateCache, writeChartCache, writeShapingCache, writeTemplateCache } from './output/chart-cache.ts';
+import { addStoredTemplates, compiledTemplateCount, templateVersion, usedTemplates } from './model/narrative/render-snippet.ts';
 import { ShapingSession, shapingVersion } from './render/patches/pdfkit-shaping-cache.ts';
 import { addStoredTextWidths, textWidthsMeasured, usedTextWidths } from './render/charts/text-metrics.ts';
 
@@ -79,7 +80,14 @@ export interface BuildOptions {
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON, web edition) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
+  // The narrative's templates as the last build compiled them: not parsed and compiled again.
+  const templatesVersion = templateVersion();
+  const storedTemplates = readTemplateCache(opts.editionFile, templatesVersion);
+  addStoredTemplates(storedTemplates);
+  const compiledBefore = compiledTemplateCount();
   const { model, survey, aggregates, templates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
+  const compiled = usedTemplates();
+  if (compiledTemplateCount() > compiledBefore || compiled.length !== storedTemplates.length) writeTemplateCache(opts.editionFile, templatesVersion, compiled);
   opts.progress?.stage('grafieken');
   // Charts of the last build: in memory (watch), or on disk for a first build.
   const rendererVersion = chartRendererVersion();

@@ -17,12 +17,13 @@ import type { ShapedWords } from '../render/patches/pdfkit-shaping-cache.ts';
  *
  * Beside it, per edition, the shaped text of its last build (a second file, same rules): the words
  * pdfkit laid out with each font (src/render/patches/pdfkit-shaping-cache.ts) and the widths the
- * chart builders measured (src/render/charts/text-metrics.ts).
+ * chart builders measured (src/render/charts/text-metrics.ts); and a third: the narrative's
+ * Handlebars templates as compiled (src/model/narrative/render-snippet.ts).
  */
 
 const MAX_FILES = 8;
 
-type Kind = 'grafieken' | 'tekst';
+type Kind = 'grafieken' | 'tekst' | 'sjablonen';
 
 function fileFor(kind: Kind, editionFile: string): string {
   return `${kind}-${createHash('sha256').update(resolve(editionFile)).digest('base64url').slice(0, 16)}.json`;
@@ -84,4 +85,14 @@ export function readShapingCache(editionFile: string, version: string, dir = cha
 
 export function writeShapingCache(editionFile: string, version: string, text: ShapedText, dir = chartCacheDir()): void {
   writeCacheFile('tekst', editionFile, { version, ...text } as { version: string }, dir);
+}
+
+/** Compiled narrative templates of an edition's last build: [source, compiled spec]. */
+export function readTemplateCache(editionFile: string, version: string, dir = chartCacheDir()): [string, string][] {
+  const templates = readCacheFile('sjablonen', editionFile, version, dir)?.templates;
+  return Array.isArray(templates) ? (templates as [string, string][]) : [];
+}
+
+export function writeTemplateCache(editionFile: string, version: string, templates: [string, string][], dir = chartCacheDir()): void {
+  writeCacheFile('sjablonen', editionFile, { version, templates } as { version: string }, dir);
 }

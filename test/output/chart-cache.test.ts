@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +59,25 @@ describe('build with the chart cache', () => {
     expect(first.charts).toBeGreaterThan(0);
     expect(first.chartCache.misses).toBeGreaterThan(0);
     expect(second.chartCache).toEqual({ hits: first.chartCache.hits + first.chartCache.misses, misses: 0 });
+    // Beside the charts: the shaped text and the compiled narrative templates.
+    expect(readdirSync(process.env.EINDRAPPORT_CACHE_DIR!).map((f) => f.replace(/-.*/, '')).sort()).toEqual(['grafieken', 'sjablonen', 'tekst']);
     for (const f of ['eindrapport-2030.pdf', 'eindrapport-2030.json', 'eindrapport-2030/index.html']) {
       expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    }
+  });
+
+  it('gives a fresh process the same bytes from a cache another process wrote (charts, shaped words, templates)', () => {
+    const cache = tmp();
+    const edition = join(ROOT, 'test/fixtures/mini/edition.yaml');
+    const run = (out: string, dir: string) =>
+      execFileSync(process.execPath, [join(ROOT, 'bin/eindrapport.js'), 'build', '--edition', edition, '--out-dir', out], { env: { ...process.env, EINDRAPPORT_CACHE_DIR: dir }, stdio: 'pipe' });
+    const [cold, warm, empty] = [tmp(), tmp(), tmp()];
+    run(cold, cache);
+    run(warm, cache);
+    run(empty, tmp());
+    for (const f of ['eindrapport-2030.pdf', 'eindrapport-2030.json', 'eindrapport-2030/index.html']) {
+      expect(readFileSync(join(warm, f)).equals(readFileSync(join(cold, f))), f).toBe(true);
+      expect(readFileSync(join(empty, f)).equals(readFileSync(join(cold, f))), f).toBe(true);
     }
   });
 });

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { InputError, problem, type InputProblem } from '../../load/input-error.ts';
 import type { Snippet } from '../../load/content.ts';
@@ -35,15 +38,53 @@ function refuseDataNames(node: unknown): void {
   for (const [k, v] of Object.entries(node)) if (k !== 'loc') (Array.isArray(v) ? v : [v]).forEach(refuseDataNames);
 }
 
+/** Compiled templates (Handlebars' JavaScript) by source: read from an earlier build, and made or used in this process. */
+const storedSpecs = new Map<string, string>();
+const usedSpecs = new Map<string, string>();
+let templatesCompiled = 0;
+
 function compile(source: string): HandlebarsTemplateDelegate {
   let t = compiled.get(source);
   if (!t) {
-    refuseDataNames(Handlebars.parse(source));
-    // noEscape: the output is PDF text, not HTML. strict: an unknown variable is an error, not "".
-    t = hb.compile(source, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: false });
+    let spec = storedSpecs.get(source);
+    if (spec === undefined) {
+      refuseDataNames(Handlebars.parse(source));
+      // noEscape: the output is PDF text, not HTML. strict: an unknown variable is an error, not "".
+      spec = hb.precompile(source, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: false }) as unknown as string;
+      templatesCompiled++;
+    }
+    // What hb.compile does after precompiling: the template spec made a function, bound to this instance.
+    t = hb.template(new Function(`return ${spec}`)() as Parameters<typeof hb.template>[0]);
+    usedSpecs.set(source, spec);
     compiled.set(source, t);
   }
   return t;
+}
+
+/**
+ * Templates compiled by an earlier build with the same Handlebars, helpers and this module
+ * (templateVersion; kept on disk by src/output/chart-cache.ts, where only this program writes):
+ * used instead of parsing and compiling the source again. Only templates that passed the checks
+ * here were kept.
+ */
+export function addStoredTemplates(entries: Iterable<[string, string]>): void {
+  for (const [source, spec] of entries) if (typeof source === 'string' && typeof spec === 'string') storedSpecs.set(source, spec);
+}
+
+/** How many templates this process compiled from their source. */
+export function compiledTemplateCount(): number {
+  return templatesCompiled;
+}
+
+/** What a compiled template depends on besides its source: Handlebars, the known helpers and this module. */
+export function templateVersion(): string {
+  const self = readFileSync(fileURLToPath(import.meta.url));
+  return `handlebars@${Handlebars.VERSION} ${createHash('sha256').update(self).update(JSON.stringify(knownHelpers)).digest('base64url')}`;
+}
+
+/** Every template compiled or used in this process, for the cache on disk. */
+export function usedTemplates(): [string, string][] {
+  return [...usedSpecs];
 }
 
 /**
