@@ -26,9 +26,9 @@ export function chartRendererVersion(): string {
   return hash.digest('base64url');
 }
 
-/** The installed version of a package whose package.json is not among its exports (Vega's). */
-function packageVersion(name: string): string {
-  for (const dir of require.resolve.paths(name) ?? []) {
+/** The installed version of a package whose package.json is not among its exports (Vega's, fontkit's), as `from` finds it. */
+export function packageVersion(name: string, from: NodeJS.Require = require): string {
+  for (const dir of from.resolve.paths(name) ?? []) {
     const file = join(dir, name, 'package.json');
     if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { packageVersion } from '../charts/renderer-version.ts';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -111,16 +110,7 @@ export function patchPdfkitShapingCache(font: object): void {
 export function shapingVersion(): string {
   const fromPdfmake = createRequire(require.resolve('pdfmake'));
   const fromPdfkit = createRequire(fromPdfmake.resolve('pdfkit'));
-  return `pdfkit@${packageVersion(fromPdfmake, 'pdfkit')} fontkit@${packageVersion(fromPdfkit, 'fontkit')} words@1`;
-}
-
-/** The version of the package `name` as `r` finds it (fontkit does not export its package.json). */
-function packageVersion(r: NodeJS.Require, name: string): string {
-  for (const dir of r.resolve.paths(name) ?? []) {
-    const file = join(dir, name, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  throw new Error(`${name}: package.json niet gevonden`);
+  return `pdfkit@${packageVersion('pdfkit', fromPdfmake)} fontkit@${packageVersion('fontkit', fromPdfkit)} words@1`;
 }
 
 /** Words shaped from now on are read from and recorded in `s`; null ends it. */
