@@ -12,13 +12,14 @@ const RENDERER_MODULES = ['render-svg', 'drawing', 'drawing-recorder', 'compact-
 
 /**
  * Everything besides the spec that decides how a chart is drawn: the Vega and Vega-Lite versions,
- * the font files text is measured with, the number locale and this renderer's own code. Charts
+ * the fontkit that measures its text (text-metrics.ts, as pdfkit finds it) and the font files, the number locale and this renderer's own code. Charts
  * kept on disk (src/output/chart-cache.ts) are only reused under the same version, so a library
  * upgrade, another font or a code change redraws every chart.
  */
 export function chartRendererVersion(): string {
   const hash = createHash('sha256');
   for (const pkg of ['vega', 'vega-lite']) hash.update(`${pkg}@${packageVersion(pkg)}\n`);
+  hash.update(`fontkit@${packageVersion('fontkit', createRequire(require.resolve('pdfkit')))}\n`);
   for (const file of [chartFontFiles.normal, chartFontFiles.bold]) hash.update(readFileSync(file));
   hash.update(JSON.stringify(chartLocale));
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';

@@ -64,7 +64,7 @@ let patched = false;
  * Shaping a word (fontkit: GSUB substitutions, GPOS kerning) is the costliest part of laying out
  * text: ≈ 0.4 s of a 2018 build, for ≈ 3,000 distinct words. pdfkit already shapes each distinct
  * word once per document (EmbeddedFont.layoutCached); this patch lets a build start from the words
- * an earlier build shaped with the same font file (kept on disk by src/output/shaping-cache.ts)
+ * an earlier build shaped with the same font file (kept on disk beside the charts by src/output/chart-cache.ts)
  * while a ShapingSession is active, and records every word it uses. A word read back is rebuilt
  * the way pdfkit's layoutRun leaves it (positions scaled, each position's advanceWidth the glyph's
  * advance × scale, the run's advanceWidth the sum of xAdvance), so glyphs and positions — and the
