@@ -2,6 +2,9 @@ import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
 import { textTemplate as text } from './text-template.ts';
 
+/** A text the model builder fills: it always offers the edition's year, organisation and minimum group size. */
+const builderText = () => text('jaar', 'organisatie', 'minimum');
+
 /** templates/report.yaml: titles, standard sentences and table headers, as Handlebars strings. */
 export const ReportTemplatesSchema = z.object({
   cover: z.object({ label: z.string(), date: z.string() }),
@@ -53,7 +56,8 @@ export const ReportTemplatesSchema = z.object({
     comparison: z.object({ caption: z.string(), header: z.array(z.string()).length(4), too_few: z.string(), protected: z.string() }),
     coding: z.object({ caption: z.string(), header: z.array(z.string()).length(3), polarity: z.record(z.string(), z.string()) }),
     margins: z.object({ caption: z.string(), size: z.string(), share: z.string(), share_pair: z.string() }),
-    pattern: z.object({ caption: z.string(), product: z.string(), processes: z.string(), organisation: z.string(), too_few: z.string() }),
+    /** Filled by the model builder, which gives every entry {{jaar}}, {{organisatie}} and {{minimum}}. */
+    pattern: z.object({ caption: builderText(), product: builderText(), processes: builderText(), organisation: builderText(), too_few: builderText() }),
   }),
   appendix: z.object({
     chapter: z.string(),

@@ -51,4 +51,11 @@ describe('templates/report.yaml: the alternative texts of the charts and the doc
     const missing = editedTemplates('  keyword: tevredenheidsonderzoek\n', '');
     expect(() => buildModel(MINI_EDITION, { templatesFile: missing })).toThrow(/report\.yaml:\d+:\d+: fout: bij 'document\.keyword'/);
   });
+
+  it('a misspelt name in a text the model builder fills (the summary table) is located, not a Handlebars error', () => {
+    const file = editedTemplates('organisation: "{{organisatie}} als geheel"', 'organisation: "{{organisation}} als geheel"');
+    expect(() => buildModel(MINI_EDITION, { templatesFile: file })).toThrow(
+      /report\.yaml:\d+:\d+: fout: bij 'tables\.pattern\.organisation': onbekende plaatshouder \{\{organisation\}\}; hier kan \{\{jaar\}\}, \{\{organisatie\}\}, \{\{minimum\}\}/,
+    );
+  });
 });
