@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import Handlebars from 'handlebars';
+import { fillText } from '../load/text-template.ts';
 import { ALL, ORGANISATION, type Aggregate, type Aggregates, type Suppression } from '../analyse/aggregate-types.ts';
 import { formatNumber, formatPercent } from '../analyse/dutch-number.ts';
 import { roundTo } from '../analyse/rounding.ts';
@@ -71,7 +71,6 @@ class ModelBuilder {
   private readonly decimals: number;
   private readonly kinds: ChartKinds;
   private readonly making: ChartMaking;
-  private readonly fill = new Map<string, HandlebarsTemplateDelegate>();
   private readonly problems: InputProblem[] = [];
   private readonly paragraphs: RenderedParagraph[] = [];
 
@@ -83,14 +82,9 @@ class ModelBuilder {
   }
 
   /** Fills a template string from templates/report.yaml. */
-  private t(template: string, vars: Record<string, unknown> = {}): string {
-    let f = this.fill.get(template);
-    if (!f) {
-      f = Handlebars.compile(template, { noEscape: true, strict: true });
-      this.fill.set(template, f);
-    }
+  private t(template: string, vars: Record<string, string | number> = {}): string {
     const { edition } = this.input;
-    return f({ jaar: edition.year, organisatie: edition.organisation, minimum: edition.min_group_size, ...vars });
+    return fillText(template, { jaar: edition.year, organisatie: edition.organisation, minimum: edition.min_group_size, ...vars });
   }
 
   build(): ModelBuild {

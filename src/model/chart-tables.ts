@@ -6,7 +6,7 @@ import { visitBlocks } from './visit-blocks.ts';
 import type { ChartKinds } from './chart-kinds/registry.ts';
 import type { ChartKindDefinition } from './chart-kinds/chart-kind.ts';
 
-type Fill = (template: string, vars?: Record<string, unknown>) => string;
+type Fill = (template: string, vars?: Record<string, string | number>) => string;
 
 
 /**
