@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The pdfkit version whose EmbeddedFont (layoutCached, layoutRun, encode) this patch was written against. */
-export const PDFKIT_VERSION = '0.19.1';
+/** Written against pdfkit's EmbeddedFont (layoutCached, layoutRun, encode) of PDFKIT_VERSION. */
+export { PDFKIT_VERSION } from './pinned-versions.ts';
 
 /**
  * One shaped word as pdfkit keeps it: per glyph its id, unscaled advance width and code points,

@@ -4,8 +4,8 @@ import { drawChart, type ChartCanvasDoc, type FontProvider } from '../pdf/draw-c
 
 const require = createRequire(import.meta.url);
 
-/** The pdfmake version whose internals (SVGMeasure.js, Renderer.renderSVG) this patch was written against. */
-export const PDFMAKE_VERSION = '0.3.11';
+/** Written against pdfmake's SVGMeasure.js and Renderer.renderSVG of PDFMAKE_VERSION. */
+export { PDFMAKE_VERSION } from './pinned-versions.ts';
 
 interface SvgMeasurePrototype {
   measureSVG(svg: unknown): { width?: number; height?: number };

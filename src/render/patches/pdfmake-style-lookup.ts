@@ -2,9 +2,6 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The pdfmake version whose StyleContextStack.js this patch was written against (pinned in package.json). */
-export const PDFMAKE_STYLE_VERSION = '0.3.11';
-
 type Style = Record<string, unknown> & { extends?: string | string[] };
 type StyleDictionary = Record<string, Style | undefined> | null | undefined;
 type Override = string | Record<string, unknown>;
@@ -65,7 +62,7 @@ let patched = false;
  *   gave for it (`node.font`, a table cell's `fillColor`), which leaves the answer as it was.
  * `getStyleProperty(item, …)` no longer pushes the item and its styles to pop them again: it asks
  * the item, then its named styles (last first), then the stack — the order pdfmake's push gave.
- * Depends on pdfmake internals: the version is pinned (PDFMAKE_STYLE_VERSION); applied by
+ * Depends on pdfmake internals: the version is pinned (PDFMAKE_VERSION, pinned-versions.ts); applied by
  * renderPdf before pdfmake lays out a document; idempotent. test/render/patches checks it took
  * effect and answers what pdfmake answers for random stacks, styles and items.
  */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PDFMAKE_STYLE_VERSION, patchPdfmakeStyleLookup } from '../../../src/render/patches/pdfmake-style-lookup.ts';
+import { patchPdfmakeStyleLookup } from '../../../src/render/patches/pdfmake-style-lookup.ts';
+import { PDFMAKE_VERSION } from '../../../src/render/patches/pinned-versions.ts';
 
 const require = createRequire(import.meta.url);
 const stackFile = require.resolve('pdfmake/js/StyleContextStack.js');
@@ -49,7 +50,7 @@ const item = fc.record({ style: fc.oneof(fc.constantFrom(...NAMES), fc.array(ove
 
 describe('pdfmake style lookup, remembered per layout (patch)', () => {
   it('is written for the installed (pinned) pdfmake version', () => {
-    expect((require('pdfmake/package.json') as { version: string }).version).toBe(PDFMAKE_STYLE_VERSION);
+    expect((require('pdfmake/package.json') as { version: string }).version).toBe(PDFMAKE_VERSION);
   });
 
   it('took effect: the stack pdfmake uses is the patched one and remembers named styles', () => {
