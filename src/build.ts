@@ -115,15 +115,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const json = { name: `${name}.json`, data: modelJson(model) };
   const pdfFile = { name: `${name}.pdf`, data: pdf };
   const htmlName = `${name}/${HTML_EDITION_FILE}`;
+  const pages = countPages(pdf);
+  const warnings = surveyWarnings(survey, aggregates);
+  // Called when the PDF is out and again at the end: only the chart cache's counts change between.
   const result = (): BuildResult => ({
     pdfPath: `${base}.pdf`,
     jsonPath: `${base}.json`,
     htmlPath: join(base, HTML_EDITION_FILE),
-    pages: countPages(pdf),
+    pages,
     charts: charts.size,
     chartCache: { hits: used.hits, misses: used.misses },
     bytes: pdf.length,
-    warnings: surveyWarnings(survey, aggregates),
+    warnings,
   });
   if (opts.onPdf && opts.cache?.html !== undefined) {
     // The new PDF (and JSON) now, beside the web edition of the build before; all three anew below.
