@@ -7,7 +7,7 @@ import { questionText } from '../../load/questionnaire.ts';
 import { previousAggregate } from '../../analyse/previous-edition.ts';
 import { about, approximately, comparison, formatChange, fraction, meanDistribution, parseDutchNumber, plural, tendency } from './phrasing.ts';
 import { changeSincePrevious, productVersusOrganisation, productVersusOrganisationMean } from '../../analyse/comparisons.ts';
-import { verdict, type Verdict } from '../../analyse/uncertainty.ts';
+import { verdict, type DifferenceTest, type Verdict } from '../../analyse/uncertainty.ts';
 import type { Aggregate } from '../../analyse/aggregate-types.ts';
 import { roundShares } from '../../analyse/rounding.ts';
 import { shownResponseShares } from '../shown-shares.ts';
@@ -109,18 +109,30 @@ function parseDirection(word: unknown, allowSimilar = true): Verdict {
 }
 
 /**
+ * A scope's statements of a set (groep=/soort=; with `orAll` all statements when neither is given)
+ * paired by question with the organisation's, and the test of the mean difference of their positive
+ * share (tested against the rest of the organisation); null when no statement can be shown by both.
+ * The organisation's statements are read once, for every scope asked about.
+ */
+function versusOrganisation(options: HelperOptions, orAll: boolean): (scope: string) => DifferenceTest | null {
+  const { statistics } = data(options).env.aggregates;
+  const org = new Map(groupAggregates(options, ORGANISATION, orAll).map((a) => [a.question, a]));
+  return (scope) => {
+    const both = groupAggregates(options, scope, orAll).filter((a) => org.has(a.question));
+    return both.length ? productVersusOrganisationMean(both.map((a) => [a, org.get(a.question)!]), 'positive', statistics) : null;
+  };
+}
+
+/**
  * Each product next to the organisation as a whole on the statements of a set (groep=/soort=, else
- * all): the mean difference of the positive share over the statements both can show, and whether
- * it is significant (tested against the rest of the organisation). Products without such a
- * statement are left out.
+ * all): the mean difference of the positive share over the statements both can show. Products
+ * without such a statement are left out.
  */
 function productComparisons(options: HelperOptions): { product: Product; difference: number }[] {
-  const { env } = data(options);
-  const org = new Map(groupAggregates(options, ORGANISATION, true).map((a) => [a.question, a]));
-  return env.edition.products.flatMap((product) => {
-    const both = groupAggregates(options, product.name, true).filter((a) => org.has(a.question));
-    if (!both.length) return [];
-    return [{ product, difference: productVersusOrganisationMean(both.map((a) => [a, org.get(a.question)!]), 'positive', env.aggregates.statistics).difference }];
+  const test = versusOrganisation(options, true);
+  return data(options).env.edition.products.flatMap((product) => {
+    const t = test(product.name);
+    return t ? [{ product, difference: t.difference }] : [];
   });
 }
 
@@ -215,11 +227,8 @@ const DEFINITIONS = {
         // The group's statements: mean positive share of the product against that of Logius.
         const scope = scopeFrom(options);
         if (scope === ORGANISATION) throw new NarrativeError('vergelijking werkt alleen in een producthoofdstuk (of met scope="…").');
-        const own = groupAggregates(options, scope);
-        const org = new Map(groupAggregates(options, ORGANISATION).map((a) => [a.question, a]));
-        const both = own.filter((a) => org.has(a.question));
-        if (!both.length) throw new NarrativeError(`geen stellingen in deze groep met genoeg respondenten bij zowel het product als ${wholeOrganisation(edition)}.`);
-        const test = productVersusOrganisationMean(both.map((a) => [a, org.get(a.question)!]), 'positive', aggregates.statistics);
+        const test = versusOrganisation(options, false)(scope);
+        if (!test) throw new NarrativeError(`geen stellingen in deze groep met genoeg respondenten bij zowel het product als ${wholeOrganisation(edition)}.`);
         return comparison(verdict(test, minimum), wholeOrganisation(edition));
       }
       const a = aggregateFor(args[0], options);
