@@ -12,11 +12,10 @@ import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock, t
 import { BUILT_IN_CHART_KINDS, type ChartKinds } from './chart-kinds/registry.ts';
 import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
 import { renderParagraphs, type RenderedParagraph } from './narrative/render-snippet.ts';
-import type { NarrativeEnv } from './narrative/helpers.ts';
+import { narrativeEnv, type NarrativeEnv } from './narrative/helpers.ts';
 import { formatDutchDate } from './dutch-date.ts';
 import { marginTable } from './margin-table.ts';
 import { productPatternTable } from './product-pattern.ts';
-import { shownResponseShares } from './shown-shares.ts';
 import { finishChapter, finishPart, type ChapterDraft, type PartDraft, type SectionDraft } from './outline.ts';
 import type { LooseBlock } from './figures.ts';
 import { describeExclusion } from '../load/response-filter.ts';
@@ -68,6 +67,8 @@ export function buildReportModel(input: ModelInput): ModelBuild {
 
 class ModelBuilder {
   private readonly env: NarrativeEnv;
+  /** Each product's share of the respondents as printed (one decimal), adding up to 100 as the edition rounds. */
+  private readonly shownShares: ReadonlyMap<string, number>;
   private readonly decimals: number;
   private readonly kinds: ChartKinds;
   private readonly making: ChartMaking;
@@ -78,7 +79,8 @@ class ModelBuilder {
     this.decimals = input.edition.rounding.chart_decimals;
     this.kinds = input.chartKinds ?? BUILT_IN_CHART_KINDS;
     this.making = { kinds: this.kinds, altText: input.templates.alt_text };
-    this.env = { edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, sectionNumbers: new Map(), previous: input.previous };
+    this.env = narrativeEnv({ edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, previous: input.previous });
+    this.shownShares = this.env.shownShares;
   }
 
   /** Fills a template string from templates/report.yaml. */
@@ -266,7 +268,7 @@ class ModelBuilder {
       label: this.t(templates.parts.products.label),
       title: this.t(templates.parts.products.title),
       textKey: 'deel-producten',
-      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.making, this.t(templates.sentences.respondents_caption), 'respondenten-per-product', aggregates.statistics, this.shownShares()))],
+      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.making, this.t(templates.sentences.respondents_caption), 'respondenten-per-product', aggregates.statistics, this.shownShares))],
       chapters: edition.products.flatMap((p) => [
         { ...this.scopeChapter(p, 'value', templates.chapters.product_values), divider: this.productDivider(p) },
         this.scopeChapter(p, 'process', templates.chapters.product_processes),
@@ -278,7 +280,7 @@ class ModelBuilder {
     const { sentences } = this.input.templates;
     const stats = this.input.aggregates.statistics.perProduct.find((x) => x.product === p.name)!;
     if (stats.suppression) return { title: p.name, lines: [this.t(sentences.product_divider_protected)] };
-    const lines = [this.t(sentences.product_divider, { respondenten: formatNumber(stats.responded), aandeel: formatPercent(this.shownShares().get(p.name)!, 1) })];
+    const lines = [this.t(sentences.product_divider, { respondenten: formatNumber(stats.responded), aandeel: formatPercent(this.shownShares.get(p.name)!, 1) })];
     if (stats.segments.length) {
       const label = (key: string) => p.segments.find((x) => x.key === key)?.label ?? key;
       const shown = stats.segments.filter((s) => !s.suppression);
@@ -317,13 +319,13 @@ class ModelBuilder {
       align: ['left', 'right', 'right', 'right', 'right'],
       totalRow: true,
       rows: [
-        ...printableProducts(s).map((p) => [p.product, p.invited === null ? '–' : formatNumber(p.invited), formatNumber(p.responded), p.responseRate === null ? '–' : formatPercent(p.responseRate, 1), formatPercent(this.shownShares().get(p.product)!, 1)]),
+        ...printableProducts(s).map((p) => [p.product, p.invited === null ? '–' : formatNumber(p.invited), formatNumber(p.responded), p.responseRate === null ? '–' : formatPercent(p.responseRate, 1), formatPercent(this.shownShares.get(p.product)!, 1)]),
         [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
         ...s.excluded.map((e) => [this.t(rt.excluded, { reden: describeExclusion(e) }), '', formatNumber(e.count), '', '']),
       ],
       ...(s.excluded.length ? { rowsAfterTotal: s.excluded.length } : {}),
     };
-    const responseNote = this.roundingNote('ov-respons-afronding', [...this.shownShares().values()]);
+    const responseNote = this.roundingNote('ov-respons-afronding', [...this.shownShares.values()]);
     const excludedSentence: ParagraphBlock[] = s.excluded.length
       ? [
           {
@@ -381,12 +383,6 @@ class ModelBuilder {
         },
       ],
     };
-  }
-
-  /** Each product's share of the respondents as printed (one decimal), adding up to 100 as the edition rounds. */
-  private shownShares(): Map<string, number> {
-    const { aggregates, edition } = this.input;
-    return shownResponseShares(aggregates.statistics, edition.rounding.shares);
   }
 
   /**

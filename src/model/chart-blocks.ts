@@ -107,7 +107,7 @@ export function dutchList(items: string[]): string {
  * report prints it (`shownResponseShares`): the bar labels, the alt text and the data table all
  * print that number, so the shares a reader adds are the same everywhere.
  */
-export function respondentsBlock(making: ChartMaking, caption: string, id: string, stats: ResponseStatistics, shown: Map<string, number>): ChartBlock {
+export function respondentsBlock(making: ChartMaking, caption: string, id: string, stats: ResponseStatistics, shown: ReadonlyMap<string, number>): ChartBlock {
   const products = printableProducts(stats);
   const share = (p: { product: string; share: number }) => shown.get(p.product) ?? p.share;
   const rows: ChartRow[] = products.map((p) => ({

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/report-model.ts';
 import type { Snippet } from '../../src/load/content.ts';
-import type { NarrativeEnv } from '../../src/model/narrative/helpers.ts';
+import { narrativeEnv, type NarrativeEnv } from '../../src/model/narrative/helpers.ts';
 import { renderSnippet } from '../../src/model/narrative/render-snippet.ts';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../src/model/report-types.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
@@ -82,7 +82,7 @@ describe.each([2018, 2019])('shares a reader adds, %i', (year) => {
   });
 
   it('positief, neutraal and negatief of one question, printed in one sentence, add up to 100', () => {
-    const env: NarrativeEnv = { edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() };
+    const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() });
     let checked = 0;
     for (const a of aggregates.records) {
       if (a.suppressed || a.positive === null || a.segment !== 'all') continue;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
 import { ORGANISATION } from '../../src/analyse/aggregate-types.ts';
 import { loadSurvey } from '../../src/load/survey.ts';
-import { HELPER_NAMES, HELPERS, type ArgKind, type NarrativeEnv } from '../../src/model/narrative/helpers.ts';
+import { narrativeEnv, HELPER_NAMES, HELPERS, type ArgKind, type NarrativeEnv } from '../../src/model/narrative/helpers.ts';
 import { renderSnippet } from '../../src/model/narrative/render-snippet.ts';
 import { completeEdition } from '../check/complete-edition.ts';
 import { outcome } from './outcome.ts';
@@ -21,7 +21,7 @@ const SEED = 20_301_201;
 const ed = completeEdition();
 afterAll(() => rmSync(ed.dir, { recursive: true, force: true }));
 const survey = loadSurvey(ed.edition);
-const env: NarrativeEnv = { edition: survey.edition, questionnaire: survey.questionnaire, aggregates: aggregateSurvey(survey), sectionNumbers: new Map([[`${ORGANISATION}|betrouwbaar`, '1.1']]) };
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates: aggregateSurvey(survey), sectionNumbers: new Map([[`${ORGANISATION}|betrouwbaar`, '1.1']]) });
 
 /** Arguments by kind, each pool with a few that are wrong in the ways editors and attackers try. */
 const JUNK = ['', 'toString', '__proto__', 'constructor', 'hasOwnProperty', '0', '-1', 'NaN', '1e309', 'gamma', ' vertrouwen'];

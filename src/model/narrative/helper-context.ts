@@ -8,6 +8,7 @@ import { parseDutchNumber, type Distribution } from './phrasing.ts';
 import { roundShares } from '../../analyse/rounding.ts';
 import { suggest } from './suggest.ts';
 import { analysableStatements, type StatementSet } from '../statements.ts';
+import { shownResponseShares } from '../shown-shares.ts';
 
 /**
  * What every narrative helper shares: the render's state (scope, group, the figures it used), and
@@ -24,6 +25,20 @@ export interface NarrativeEnv {
   sectionNumbers: Map<string, string>;
   /** The previous edition, for changes since last year; absent in a first edition. */
   previous?: PreviousEdition;
+  /**
+   * Each printed response line's share of all respondents as the report prints it
+   * (`shownResponseShares`), computed once per model build.
+   */
+  shownShares: ReadonlyMap<string, number>;
+}
+
+/** The helpers' view of one model build; what is derived from the data (the printed shares) is computed here, once. */
+export function narrativeEnv(base: Omit<NarrativeEnv, 'shownShares' | 'sectionNumbers'> & { sectionNumbers?: Map<string, string> }): NarrativeEnv {
+  return {
+    ...base,
+    sectionNumbers: base.sectionNumbers ?? new Map(),
+    shownShares: shownResponseShares(base.aggregates.statistics, base.edition.rounding.shares),
+  };
 }
 
 /** Per-render data: the scope and group of the section, and where used figures are recorded. */

@@ -10,7 +10,6 @@ import { changeSincePrevious, productVersusOrganisation, productVersusOrganisati
 import { verdict, type DifferenceTest, type Verdict } from '../../analyse/uncertainty.ts';
 import type { Aggregate } from '../../analyse/aggregate-types.ts';
 import { roundShares } from '../../analyse/rounding.ts';
-import { shownResponseShares } from '../shown-shares.ts';
 import { suggest } from './suggest.ts';
 import {
   aggregateFor,
@@ -33,7 +32,7 @@ import {
   type Measure,
 } from './helper-context.ts';
 
-export { askedIn, CHAPTER_WORDS, KIND_WORDS, MEASURES, NarrativeError, renderFrame, RESPONSE_MEASURES, type NarrativeEnv } from './helper-context.ts';
+export { askedIn, CHAPTER_WORDS, KIND_WORDS, MEASURES, NarrativeError, narrativeEnv, renderFrame, RESPONSE_MEASURES, type NarrativeEnv } from './helper-context.ts';
 
 /** What a helper argument is; `eindrapport check` validates literal arguments by this. */
 export type ArgKind = 'vraag' | 'maat' | 'antwoord' | 'groep' | 'responsmaat' | 'hoofdstuk' | 'aantal' | 'tekst' | 'richting' | 'uiterste';
@@ -436,7 +435,7 @@ const DEFINITIONS = {
         case 'aandeel':
           if (!p) throw new NarrativeError("respons 'aandeel' werkt alleen voor een product.");
           rec('share', p.share);
-          return formatPercent(shownResponseShares(s, d.env.edition.rounding.shares).get(p.product)!, 1);
+          return formatPercent(d.env.shownShares.get(p.product)!, 1);
         case 'producten':
           return formatNumber(rec('products', d.env.edition.products.length));
         case 'zonder-product':
@@ -451,7 +450,7 @@ const DEFINITIONS = {
           }
           if (measure === 'zonder-product') return formatNumber(rec('organisationOnly', o.responded));
           rec('organisationOnlyShare', o.share);
-          return formatPercent(shownResponseShares(s, d.env.edition.rounding.shares).get(o.label) ?? o.share, 1);
+          return formatPercent(d.env.shownShares.get(o.label) ?? o.share, 1);
         }
         default:
           throw new NarrativeError(`onbekende responsmaat '${String(measure)}'.`, suggest(String(measure), RESPONSE_MEASURES) ?? `Kies uit: ${RESPONSE_MEASURES.join(', ')}.`);

@@ -3,12 +3,12 @@ import { buildModel } from '../../../src/build.ts';
 import { ORGANISATION } from '../../../src/analyse/aggregate-types.ts';
 import { InputError, type InputProblem } from '../../../src/load/input-error.ts';
 import type { Snippet } from '../../../src/load/content.ts';
-import type { NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
+import { narrativeEnv, type NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
 import { renderParagraphs, renderSnippet } from '../../../src/model/narrative/render-snippet.ts';
 import { MINI_EDITION } from '../../helpers/paths.ts';
 
 const { model, survey, aggregates } = buildModel(MINI_EDITION);
-const env: NarrativeEnv = { edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() };
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() });
 
 function render(source: string, scope = ORGANISATION, group: string | null = null, file = 'narrative/organisatie.yaml'): string {
   const snippet: Snippet = { file, key: 'voorbeeld', paragraphs: [source], lines: [4] };
@@ -47,6 +47,14 @@ describe('narrative helpers', () => {
     expect(render('{{vergelijking "vertrouwen" drempel=3}}', 'Beta')).toBe('vergelijkbaar met Logius als geheel');
     expect(render('{{vergelijking}}', 'Beta', 'betrouwbaar')).toBe('vergelijkbaar met Logius als geheel');
     expect(problemOf(() => render('{{vergelijking "vertrouwen" drempel="veel"}}', 'Beta')).message).toContain("drempel moet een aantal procentpunten zijn, niet 'veel'");
+  });
+
+  it('prints a product\'s share of the response from the shares computed once for the build', () => {
+    const share = (e: NarrativeEnv) =>
+      renderSnippet(e, { file: 'narrative/organisatie.yaml', key: 'voorbeeld', paragraphs: ['{{respons "aandeel"}}'], lines: [4] }, { scope: 'Beta', group: null, variables: { product: 'Beta' } }, 'x')[0]!.text;
+    expect(share(env)).toBe(`${env.shownShares.get('Beta')!.toFixed(1).replace('.', ',')}%`);
+    // The helper reads the build's shares (the response table's), it does not round them again.
+    expect(share({ ...env, shownShares: new Map([...env.shownShares, ['Beta', 12.3]]) })).toBe('12,3%');
   });
 
   it('writes plurals, also of numbers that other helpers print', () => {

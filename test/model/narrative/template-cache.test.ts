@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/build.ts';
 import { ORGANISATION } from '../../../src/analyse/aggregate-types.ts';
 import type { Snippet } from '../../../src/load/content.ts';
-import type { NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
+import { narrativeEnv, type NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
 import { addStoredTemplates, compiledTemplateCount, renderSnippet, templateVersion, usedTemplates } from '../../../src/model/narrative/render-snippet.ts';
 import { MINI_EDITION } from '../../helpers/paths.ts';
 
 const { survey, aggregates } = buildModel(MINI_EDITION);
-const env: NarrativeEnv = { edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() };
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() });
 
 function render(source: string): string {
   const snippet: Snippet = { file: 'narrative/organisatie.yaml', key: 'voorbeeld', paragraphs: [source], lines: [4] };
