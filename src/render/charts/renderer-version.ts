@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chartFontFiles, chartLocale } from './theme.ts';
+import { requireFromPdfkit } from '../patches/pdfkit-module.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +20,7 @@ const RENDERER_MODULES = ['render-svg', 'drawing', 'drawing-recorder', 'compact-
 export function chartRendererVersion(): string {
   const hash = createHash('sha256');
   for (const pkg of ['vega', 'vega-lite']) hash.update(`${pkg}@${packageVersion(pkg)}\n`);
-  hash.update(`fontkit@${packageVersion('fontkit', createRequire(require.resolve('pdfkit')))}\n`);
+  hash.update(`fontkit@${packageVersion('fontkit', requireFromPdfkit)}\n`);
   for (const file of [chartFontFiles.normal, chartFontFiles.bold]) hash.update(readFileSync(file));
   hash.update(JSON.stringify(chartLocale));
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';

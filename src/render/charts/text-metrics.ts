@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { chartFontFiles } from './theme.ts';
+import { requireFromPdfkit } from '../patches/pdfkit-module.ts';
 
 /**
  * Text measurement with the TTFs the PDF embeds, through fontkit (it comes with pdfkit, which
@@ -17,7 +17,6 @@ interface FontkitFont {
   layout(text: string): { advanceWidth: number };
 }
 
-const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
 const fontkit = requireFromPdfkit('fontkit') as { openSync(path: string): unknown };
 
 let fonts: Record<FontWeight, FontkitFont> | undefined;

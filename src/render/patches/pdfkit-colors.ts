@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { pdfkitModule } from './pdfkit-module.ts';
 
 type NormalizeColor = (this: unknown, color: unknown) => number[] | null;
 
@@ -19,7 +17,7 @@ let patched = false;
 export function patchPdfkitColors(): void {
   if (patched) return;
   patched = true;
-  const proto = (require('pdfkit') as { prototype: { _normalizeColor: NormalizeColor } }).prototype;
+  const proto = pdfkitModule<{ prototype: { _normalizeColor: NormalizeColor } }>().prototype;
   const normalize = proto._normalizeColor;
   if (typeof normalize !== 'function') throw new Error('PDFKit: _normalizeColor not found (version changed?)');
   proto._normalizeColor = function (color) {

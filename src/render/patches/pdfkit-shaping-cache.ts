@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { packageVersion } from '../charts/renderer-version.ts';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { requireFromPdfkit, requireFromPdfmake } from './pdfkit-module.ts';
 
 /** Written against pdfkit's EmbeddedFont (layoutCached, layoutRun, encode) of PDFKIT_VERSION. */
 export { PDFKIT_VERSION } from './pinned-versions.ts';
@@ -108,9 +106,7 @@ export function patchPdfkitShapingCache(font: object): void {
 
 /** The pdfkit and fontkit versions and this cache's format: words kept under another version are shaped anew. */
 export function shapingVersion(): string {
-  const fromPdfmake = createRequire(require.resolve('pdfmake'));
-  const fromPdfkit = createRequire(fromPdfmake.resolve('pdfkit'));
-  return `pdfkit@${packageVersion('pdfkit', fromPdfmake)} fontkit@${packageVersion('fontkit', fromPdfkit)} words@1`;
+  return `pdfkit@${packageVersion('pdfkit', requireFromPdfmake)} fontkit@${packageVersion('fontkit', requireFromPdfkit)} words@1`;
 }
 
 /** Words shaped from now on are read from and recorded in `s`; null ends it. */

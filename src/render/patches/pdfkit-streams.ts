@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 
-const require = createRequire(import.meta.url);
+import { pdfkitModule } from './pdfkit-module.ts';
 
 /** The parts of PDFKit's PDFReference (pdfkit 0.19) this patch touches. */
 interface PdfReference {
@@ -59,7 +58,7 @@ let patched = false;
 export function patchPdfkitStreams(): void {
   if (patched) return;
   patched = true;
-  const PDFDocument = require('pdfkit') as { prototype: { ref(this: unknown, data: object): PdfReference } };
+  const PDFDocument = pdfkitModule<{ prototype: { ref(this: unknown, data: object): PdfReference } }>();
   // A reference made for a stand-in document, only to reach PDFReference's prototype.
   const proto = Object.getPrototypeOf(PDFDocument.prototype.ref.call({ _offsets: [], _waiting: 0, compress: true }, {})) as PdfReference;
   const write = proto.write;

@@ -8,6 +8,7 @@ import { patchPdfmakeSharedFonts } from '../patches/pdfmake-shared-fonts.ts';
 import { patchPdfkitStreams } from '../patches/pdfkit-streams.ts';
 import { patchPdfkitColors } from '../patches/pdfkit-colors.ts';
 import { applyLayoutReuse } from './layout-reuse.ts';
+import { pdfkitModule } from '../patches/pdfkit-module.ts';
 import { patchPdfkitShapingCache, useShapingSession, type ShapingSession } from '../patches/pdfkit-shaping-cache.ts';
 
 const require = createRequire(import.meta.url);
@@ -39,7 +40,7 @@ function pdfmake(): PdfMake {
   patchPdfkitStreams();
   patchPdfkitColors();
   // pdfkit's EmbeddedFont is not exported: reach its prototype through a font of a scratch document.
-  const PDFKit = createRequire(require.resolve('pdfmake'))('pdfkit') as new (o: object) => { font(src: string): { _font: object } };
+  const PDFKit = pdfkitModule<new (o: object) => { font(src: string): { _font: object } }>();
   patchPdfkitShapingCache(new PDFKit({ autoFirstPage: false }).font(FONT_FILES.normal)._font);
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
