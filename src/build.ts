@@ -23,6 +23,7 @@ import { chartRendererVersion } from './render/charts/renderer-version.ts';
 import { readChartCache, readShapingCache, readTemplateCache, writeChartCache, writeShapingCache, writeTemplateCache } from './output/chart-cache.ts';
 import { addStoredTemplates, compiledTemplateCount, templateVersion, usedTemplates } from './model/narrative/render-snippet.ts';
 import { ShapingSession, shapingVersion } from './render/patches/pdfkit-shaping-cache.ts';
+import { inputMemoCounts } from './load/input-memo.ts';
 import { addStoredTextWidths, textWidthsMeasured, usedTextWidths } from './render/charts/text-metrics.ts';
 
 /**
@@ -49,6 +50,8 @@ export interface BuildResult {
   charts: number;
   /** Drawings (PDF) and SVGs (web) of this build taken from the cache, and drawn anew. */
   chartCache: { hits: number; misses: number };
+  /** Loaded and analysed inputs (edition and data, narrative, fixed texts) taken from the cache on disk, and read anew. */
+  inputCache: { hits: number; misses: number };
   bytes: number;
   /** What load and analysis noticed without stopping (e.g. an unknown Status, answers outside the routing). */
   warnings: InputProblem[];
@@ -85,7 +88,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const storedTemplates = readTemplateCache(opts.editionFile, templatesVersion);
   addStoredTemplates(storedTemplates);
   const compiledBefore = compiledTemplateCount();
+  const inputsBefore = inputMemoCounts();
   const { model, survey, aggregates, templates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
+  const inputsAfter = inputMemoCounts();
+  const inputCache = { hits: inputsAfter.hits - inputsBefore.hits, misses: inputsAfter.misses - inputsBefore.misses };
   const compiled = usedTemplates();
   if (compiledTemplateCount() > compiledBefore || compiled.length !== storedTemplates.length) writeTemplateCache(opts.editionFile, templatesVersion, compiled);
   opts.progress?.stage('grafieken');
@@ -125,6 +131,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     pages,
     charts: charts.size,
     chartCache: { hits: used.hits, misses: used.misses },
+    inputCache,
     bytes: pdf.length,
     warnings,
   });

@@ -4,8 +4,15 @@ import { resolve } from 'node:path';
 import { InputError, problem } from '../load/input-error.ts';
 import type { PreviousEdition } from './previous-edition.ts';
 import { loadSurvey, type DataSource, type Survey } from '../load/survey.ts';
-import { aggregateSurvey } from './aggregate.ts';
+import { aggregateSurvey, indexAggregates } from './aggregate.ts';
 import type { Aggregates } from './aggregate-types.ts';
+import { memoOnDisk } from '../load/input-memo.ts';
+
+/** An analysed survey as kept on disk: the aggregates without their lookup, which is made again. */
+const STORED = {
+  pack: ({ survey, aggregates }: { survey: Survey; aggregates: Aggregates }) => ({ survey, records: aggregates.records, statistics: aggregates.statistics }),
+  unpack: ({ survey, records, statistics }: { survey: Survey; records: Aggregates['records']; statistics: Aggregates['statistics'] }) => ({ survey, aggregates: indexAggregates(records, statistics) }),
+};
 
 /**
  * Loaded and analysed editions, reused between builds (watch) and by `check`: `survey` is reused
@@ -42,9 +49,16 @@ export function loadSurveyCached(
     if (contentKey([editionFile, e.questionnairePath, e.dataPath]) === cached.key) return { ...cached, reused: true };
   }
   onStage?.('laden');
-  const survey = loadSurvey(editionFile, dataSource);
-  onStage?.('analyseren');
-  const aggregates = aggregateSurvey(survey);
+  let analysed = false;
+  const analyse = () => {
+    const survey = loadSurvey(editionFile, dataSource);
+    onStage?.('analyseren');
+    analysed = true;
+    return { survey, aggregates: aggregateSurvey(survey) };
+  };
+  // Read from disk: kept there from an earlier run (src/load/input-memo.ts) while its inputs are the same.
+  const { survey, aggregates } = dataSource ? analyse() : memoOnDisk('gegevens', editionFile, editionFile, analyse, STORED);
+  if (!analysed) onStage?.('analyseren');
   if (cache) cache[slot] = { key: contentKey([editionFile, survey.edition.questionnairePath, survey.edition.dataPath]), survey, aggregates };
   return { survey, aggregates, reused: false };
 }

@@ -3,6 +3,7 @@ import { z } from './zod-nl.ts';
 import { locate, readYamlFile, type ParsedYaml } from './yaml-file.ts';
 import { InputError, problem, type InputProblem } from './input-error.ts';
 import { inputKind, listInputDir } from './input-tree.ts';
+import { memoOnDisk } from './input-memo.ts';
 
 /**
  * Narrative content: YAML files of snippets, each snippet a list of paragraphs written as
@@ -58,6 +59,11 @@ function toSnippet(parsed: ParsedYaml, key: string, paragraphs: string[]): Snipp
 
 /** Loads every narrative file of an edition; problems in several files are reported together. */
 export function loadNarrative(editionDir: string, productKeys: string[]): NarrativeContent {
+  // Kept on disk from an earlier run while every file read (and the folder of product files) is the same.
+  return memoOnDisk('verhaal', editionDir, productKeys.join('\0'), () => readNarrative(editionDir, productKeys));
+}
+
+function readNarrative(editionDir: string, productKeys: string[]): NarrativeContent {
   const dir = join(editionDir, 'narrative');
   const problems: InputProblem[] = [];
   const attempt = <T>(fn: () => T, fallback: T): T => {

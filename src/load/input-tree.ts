@@ -1,5 +1,6 @@
 import { statSync, readdirSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { noteKind, noteListing } from './input-record.ts';
 
 /**
  * Input files held in memory instead of on disk: `diff --rev` reads a revision's texts from git
@@ -55,6 +56,12 @@ export function treeFile(path: string): { data: Buffer | null } | undefined {
 export function inputKind(path: string): 'file' | 'dir' | 'other' | null {
   const t = inTree(path);
   if (t) return t.tree.files.has(t.rel) ? 'file' : t.tree.dirs.has(t.rel) ? 'dir' : null;
+  const kind = kindOnDisk(path);
+  noteKind(path, kind);
+  return kind;
+}
+
+function kindOnDisk(path: string): 'file' | 'dir' | 'other' | null {
   try {
     const stat = statSync(path);
     return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other';
@@ -74,9 +81,17 @@ export function listInputDir(dir: string): string[] {
     }
     return [...names].sort();
   }
+  let names: string[];
   try {
-    return readdirSync(dir);
+    names = readdirSync(dir);
   } catch {
-    return [];
+    names = [];
   }
+  noteListing(dir, names);
+  return names;
+}
+
+/** Whether a tree is active: what is read then is a revision's, not what lies on disk. */
+export function inputTreeActive(): boolean {
+  return active !== null;
 }

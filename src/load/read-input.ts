@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { constants } from 'node:fs';
 import { InputError, problem } from './input-error.ts';
 import { treeFile } from './input-tree.ts';
+import { noteRead } from './input-record.ts';
 
 /**
  * Reads one input file (YAML, template, export) with the limits every input has: a regular file
@@ -34,7 +35,9 @@ export function readInputFile(path: string, file: string, limit: { maxBytes: num
       if (n === 0) break;
       read += n;
     }
-    return read === stat.size ? buf : buf.subarray(0, read);
+    const data = read === stat.size ? buf : buf.subarray(0, read);
+    noteRead(path, data);
+    return data;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(problem({ file }, readErrorMessage(e), 'Controleer de bestandsnaam en het pad.'));

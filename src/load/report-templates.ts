@@ -1,5 +1,6 @@
 import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
+import { memoOnDisk } from './input-memo.ts';
 import { textTemplate as text } from './text-template.ts';
 
 /** A text the model builder fills: it always offers the edition's year, organisation and minimum group size. */
@@ -102,5 +103,6 @@ export const ReportTemplatesSchema = z.object({
 export type ReportTemplates = z.infer<typeof ReportTemplatesSchema>;
 
 export function loadReportTemplates(path: string): ReportTemplates {
-  return readYamlFile(path, ReportTemplatesSchema).data;
+  // Kept on disk from an earlier run while the file is the same: its texts are not checked again.
+  return memoOnDisk('rapportteksten', path, path, () => readYamlFile(path, ReportTemplatesSchema).data);
 }

@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cacheDir, readCacheBytes, writeCacheBytes } from '../load/cache-files.ts';
 import type { ChartCache } from '../render/chart-images.ts';
 import type { ShapedWords } from '../render/patches/pdfkit-shaping-cache.ts';
 
@@ -13,7 +10,7 @@ import type { ShapedWords } from '../render/patches/pdfkit-shaping-cache.ts';
  * (src/render/charts/renderer-version.ts); under any other version it is ignored. A missing,
  * unreadable or damaged file is an empty cache: the charts are drawn and the file written anew.
  * The drawings are plain data, so a build from the cache is byte for byte the build without it.
- * The files of the most recently built editions are kept (MAX_FILES), older ones removed.
+ * The files themselves (where, replaced in one rename, how many kept): src/load/cache-files.ts.
  *
  * Beside it, per edition, the shaped text of its last build (a second file, same rules): the words
  * pdfkit laid out with each font (src/render/patches/pdfkit-shaping-cache.ts) and the widths the
@@ -21,44 +18,22 @@ import type { ShapedWords } from '../render/patches/pdfkit-shaping-cache.ts';
  * Handlebars templates as compiled (src/model/narrative/render-snippet.ts).
  */
 
-const MAX_FILES = 8;
-
 type Kind = 'grafieken' | 'tekst' | 'sjablonen';
 
-function fileFor(kind: Kind, editionFile: string): string {
-  return `${kind}-${createHash('sha256').update(resolve(editionFile)).digest('base64url').slice(0, 16)}.json`;
-}
-
-export function chartCacheDir(): string {
-  return process.env.EINDRAPPORT_CACHE_DIR ?? fileURLToPath(new URL('../../node_modules/.cache/eindrapport/', import.meta.url));
-}
+export const chartCacheDir = cacheDir;
 
 /** The file's data when it was written under `version`, else null. */
 function readCacheFile(kind: Kind, editionFile: string, version: string, dir: string): Record<string, unknown> | null {
   try {
-    const data = JSON.parse(readFileSync(join(dir, fileFor(kind, editionFile)), 'utf8')) as { version?: unknown };
-    return data.version === version ? (data as Record<string, unknown>) : null;
+    const data = JSON.parse(readCacheBytes(kind, editionFile, 'json', dir)?.toString('utf8') ?? 'null') as { version?: unknown } | null;
+    return data?.version === version ? (data as Record<string, unknown>) : null;
   } catch {
     return null;
   }
 }
 
-/** Replaces the file in one rename, so a reader sees the old or the new cache, never half of one. */
 function writeCacheFile(kind: Kind, editionFile: string, data: { version: string }, dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const file = fileFor(kind, editionFile);
-    const tmp = join(dir, `.${file}.${process.pid}`);
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, join(dir, file));
-    const files = readdirSync(dir)
-      .filter((f) => f.startsWith(`${kind}-`) && f.endsWith('.json'))
-      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
-      .sort((a, b) => b.t - a.t);
-    for (const { f } of files.slice(MAX_FILES)) rmSync(join(dir, f), { force: true });
-  } catch {
-    // A cache that cannot be written costs time on the next build, nothing else.
-  }
+  writeCacheBytes(kind, editionFile, 'json', JSON.stringify(data), dir);
 }
 
 export function readChartCache(editionFile: string, version: string, dir = chartCacheDir()): ChartCache {

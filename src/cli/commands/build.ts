@@ -48,6 +48,7 @@ export async function buildCommand(editionFile: string, outDir: string, print: (
     [
       `Klaar in ${formatNumber(seconds, 1)} s: ${result.pages} pagina's, ${result.charts} grafieken.`,
       `  Grafieken voor PDF en web: ${result.chartCache.misses} getekend, ${result.chartCache.hits} uit de cache.`,
+      `  Invoer (gegevens met aggregaten, teksten): ${result.inputCache.misses} gelezen, ${result.inputCache.hits} uit de cache.`,
       `  PDF:  ${result.pdfPath} (${formatNumber(result.bytes / 1024, 0)} kB)`,
       `  JSON: ${result.jsonPath}`,
       `  HTML: ${result.htmlPath}`,

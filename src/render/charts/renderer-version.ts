@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chartFontFiles, chartLocale } from './theme.ts';
 import { requireFromPdfkit } from '../patches/pdfkit-module.ts';
-
-const require = createRequire(import.meta.url);
+import { packageVersion } from '../../load/package-version.ts';
 
 /** The modules that turn a spec into a drawing or SVG (siblings of this file, .ts or compiled .js). */
 const RENDERER_MODULES = ['render-svg', 'drawing', 'drawing-recorder', 'compact-svg', 'text-metrics', '../patches/vega-text-metrics'];
@@ -26,13 +23,4 @@ export function chartRendererVersion(): string {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   for (const m of RENDERER_MODULES) hash.update(readFileSync(fileURLToPath(new URL(`${m}${ext}`, import.meta.url))));
   return hash.digest('base64url');
-}
-
-/** The installed version of a package whose package.json is not among its exports (Vega's, fontkit's), as `from` finds it. */
-export function packageVersion(name: string, from: NodeJS.Require = require): string {
-  for (const dir of from.resolve.paths(name) ?? []) {
-    const file = join(dir, name, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  throw new Error(`${name}: package.json niet gevonden`);
 }

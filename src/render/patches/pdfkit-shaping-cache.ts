@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { packageVersion } from '../charts/renderer-version.ts';
+import { packageVersion } from '../../load/package-version.ts';
 import { requireFromPdfkit, requireFromPdfmake } from './pdfkit-module.ts';
 
 /** Written against pdfkit's EmbeddedFont (layoutCached, layoutRun, encode) of PDFKIT_VERSION. */
