@@ -90,8 +90,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const compiledBefore = compiledTemplateCount();
   const inputsBefore = inputMemoCounts();
   const { model, survey, aggregates, templates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
-  const inputsAfter = inputMemoCounts();
-  const inputCache = { hits: inputsAfter.hits - inputsBefore.hits, misses: inputsAfter.misses - inputsBefore.misses };
   const compiled = usedTemplates();
   if (compiledTemplateCount() > compiledBefore || compiled.length !== storedTemplates.length) writeTemplateCache(opts.editionFile, templatesVersion, compiled);
   opts.progress?.stage('grafieken');
@@ -131,7 +129,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     pages,
     charts: charts.size,
     chartCache: { hits: used.hits, misses: used.misses },
-    inputCache,
+    inputCache: inputsSince(inputsBefore),
     bytes: pdf.length,
     warnings,
   });
@@ -162,6 +160,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // Together or not at all: a full disk or a kill never leaves a new JSON beside an old PDF.
   writeOutputsTogether(opts.outDir, [json, { name: htmlName, data: html.html }, pdfFile]);
   return result();
+}
+
+/** Inputs taken from the cache on disk and read anew since `before`. */
+function inputsSince(before: { hits: number; misses: number }): { hits: number; misses: number } {
+  const now = inputMemoCounts();
+  return { hits: now.hits - before.hits, misses: now.misses - before.misses };
 }
 
 type ChartEntry = ChartCache extends Map<string, infer V> ? V : never;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
+import { memoOnDisk } from './input-memo.ts';
 import type { Tone } from './answer-tones.ts';
 
 /** The one chart theme: templates/charts/theme.json, read once per process. */
@@ -82,7 +83,8 @@ export type ChartTheme = z.infer<typeof ThemeSchema>;
 
 /** Reads and validates a theme file; errors carry file, line and column (InputError). */
 export function loadChartTheme(path: string = THEME_FILE): ChartTheme {
-  return readYamlFile(path, ThemeSchema).data;
+  // Kept on disk from an earlier run while the file is the same (input-memo.ts).
+  return memoOnDisk('thema', path, path, () => readYamlFile(path, ThemeSchema).data);
 }
 
 /** The colour of a tone, or null when the theme has none for it (e.g. a third negative step). */

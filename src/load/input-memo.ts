@@ -12,20 +12,21 @@ import { readInputFile } from './read-input.ts';
 /**
  * What the load and analyse stages made of their inputs, kept on disk between runs (in the cache
  * folder, src/load/cache-files.ts): the loaded and analysed edition, the narrative, the report's
- * fixed texts. A result is reused while every input it looked at is the same — each file it read
- * (a hash of its bytes), each path whose kind it asked, each folder it listed (input-record.ts) —
- * and so is everything else it depends on: the arguments (`key`), the working directory (paths in
- * messages are shown relative to it), Node, the libraries that read and check the input (yaml,
- * zod, csv-parse, Handlebars) and the code of the load and analyse stages. Anything else is a
- * miss: the result is made anew and stored. Only results are kept, never errors, so every
- * message about a mistake comes from reading the input itself; the warnings of a result are kept
- * with it, with the places they had. Results are stored with Node's structured serialisation
- * (node:v8), so Maps, typed arrays and the order of keys come back as they were made.
+ * fixed texts, the chart theme and the web edition's labels. A result is reused while every input
+ * it looked at is the same — each file it read (a hash of its bytes), each path whose kind it
+ * asked, each folder it listed (input-record.ts) — and so is everything else it depends on: the
+ * arguments (`key`), the working directory (paths in messages are shown relative to it), Node, the
+ * libraries that read and check the input (yaml, zod, csv-parse, Handlebars) and the code of the
+ * load and analyse stages. Anything else is a miss: the result is made anew and stored. Only
+ * results are kept, never errors, so every message about a mistake comes from reading the input
+ * itself; the warnings of a result are kept with it, with the places they had. Results are stored
+ * with Node's structured serialisation (node:v8), so Maps, typed arrays and the order of keys come
+ * back as they were made.
  *
  * Not used while input comes from elsewhere than the disk (a revision's files in diff --rev).
  */
 
-export type MemoKind = 'gegevens' | 'verhaal' | 'rapportteksten';
+export type MemoKind = 'gegevens' | 'verhaal' | 'rapportteksten' | 'thema' | 'webteksten';
 
 /** Libraries whose behaviour decides what the load and analyse stages make of the input. */
 const LIBRARIES = ['yaml', 'zod', 'csv-parse', 'handlebars'];

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLib } from './yaml-lib.ts';
 import { problem, type InputProblem } from './input-error.ts';
 import type { ParsedYaml } from './yaml-file.ts';
 
@@ -18,6 +19,7 @@ export interface OpenItem {
 
 /** Every open item in a document, in file order. */
 export function findOpenItems(parsed: ParsedYaml): OpenItem[] {
+  const { isMap, isScalar, isSeq } = yamlLib();
   const out: OpenItem[] = [];
   const visit = (node: unknown, path: (string | number)[]) => {
     if (isMap(node)) {

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLib } from './yaml-lib.ts';
 import type { z } from 'zod';
 import { InputError, problem, type InputProblem } from './input-error.ts';
 import { findOpenItems, openItemProblem, underOpenItem } from './open-items.ts';
@@ -32,6 +33,7 @@ export interface ParsedYaml {
 
 /** Parses YAML text; syntax errors become an InputError with line and column. */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   const nul = text.indexOf('\0');
   if (nul >= 0) {
@@ -60,6 +62,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 function checkStringLengths(doc: Document.Parsed, lines: LineCounter, file: string): void {
+  const { isScalar, visit } = yamlLib();
   const problems: InputProblem[] = [];
   visit(doc, {
     Scalar(_key, node) {
@@ -92,6 +95,7 @@ function describeYamlError(code: string, message: string): string {
 
 /** The line and column of the node at `path` (or its nearest existing parent). */
 export function locate(parsed: ParsedYaml, path: readonly PropertyKey[]): { line?: number; column?: number } {
+  const { isNode } = yamlLib();
   for (let depth = path.length; depth >= 0; depth--) {
     const node = parsed.doc.getIn(path.slice(0, depth) as unknown[], true);
     if (isNode(node) && node.range) {
@@ -126,6 +130,7 @@ export function toPlain(parsed: ParsedYaml): unknown {
     return parsed.doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e;
+    const { visit } = yamlLib();
     let first: { line?: number; column?: number } = {};
     visit(parsed.doc, {
       Alias(_key, node) {

@@ -60,9 +60,10 @@ describe('build with the chart cache', () => {
     expect(first.chartCache.misses).toBeGreaterThan(0);
     expect(second.chartCache).toEqual({ hits: first.chartCache.hits + first.chartCache.misses, misses: 0 });
     // Beside the charts: the shaped text, the compiled narrative templates, and the loaded inputs
-    // (edition with data and aggregates, narrative, fixed texts), all read back by the second build.
-    expect(readdirSync(process.env.EINDRAPPORT_CACHE_DIR!).map((f) => f.replace(/-.*/, '')).sort()).toEqual(['gegevens', 'grafieken', 'rapportteksten', 'sjablonen', 'tekst', 'verhaal']);
-    expect(second.inputCache).toEqual({ hits: 3, misses: 0 });
+    // (edition with data and aggregates, narrative, fixed texts, chart theme, web labels), all read
+    // back by the second build.
+    expect(readdirSync(process.env.EINDRAPPORT_CACHE_DIR!).map((f) => f.replace(/-.*/, '')).sort()).toEqual(['gegevens', 'grafieken', 'rapportteksten', 'sjablonen', 'tekst', 'thema', 'verhaal', 'webteksten']);
+    expect(second.inputCache).toEqual({ hits: 5, misses: 0 });
     for (const f of ['eindrapport-2030.pdf', 'eindrapport-2030.json', 'eindrapport-2030/index.html']) {
       expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     }

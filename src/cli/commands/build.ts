@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
 import { build, type BuildProgress, type Stage } from '../../build.ts';
 import { formatNumber } from '../../analyse/dutch-number.ts';
 import { formatProblem } from '../../load/input-error.ts';
@@ -14,7 +15,7 @@ const STAGE_TEXT: Record<Stage, string> = {
 
 /** Stage lines and a bar for the charts, on stderr so stdout stays clean for scripts. */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): BuildProgress {
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: SingleBar | null = null;
   const interactive = stream.isTTY === true;
   return {
     stage(stage) {
@@ -30,6 +31,8 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): B
         return;
       }
       if (!bar) {
+        // Loaded only for a terminal: a build whose output goes to a file or pipe does without it.
+        const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
         bar = new cliProgress.SingleBar({ format: '  grafieken [{bar}] {value}/{total}', stream, hideCursor: true }, cliProgress.Presets.shades_classic);
         bar.start(total, 0);
       }

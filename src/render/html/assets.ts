@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { z } from '../../load/zod-nl.ts';
-import { readYamlFile } from '../../load/yaml-file.ts';
+import { loadHtmlLabels, type HtmlLabels } from '../../load/html-labels.ts';
 import { chartFontFiles, theme } from '../charts/theme.ts';
 
 /**
@@ -13,25 +12,7 @@ import { chartFontFiles, theme } from '../charts/theme.ts';
  */
 export const HTML_TEMPLATES = fileURLToPath(new URL('../../../templates/html/', import.meta.url));
 
-const LabelsSchema = z
-  .object({
-    skipLink: z.string(),
-    toc: z.string(),
-    chartNumbers: z.string(),
-    tableCaption: z.string(),
-    rowHeader: z.string(),
-    answerHeader: z.string(),
-    percentageHeader: z.string(),
-    countHeader: z.string(),
-    respondentsHeader: z.string(),
-    shareHeader: z.string(),
-    nHeader: z.string(),
-    allRespondents: z.string(),
-    previousRow: z.string(),
-  })
-  .strict();
-
-export type HtmlLabels = z.infer<typeof LabelsSchema>;
+export type { HtmlLabels };
 
 export interface HtmlAssets {
   page: Handlebars.TemplateDelegate;
@@ -46,7 +27,7 @@ export function loadHtmlAssets(dir: string = HTML_TEMPLATES): HtmlAssets {
   return {
     page,
     style: readFileSync(`${dir}style.css`, 'utf8'),
-    labels: readYamlFile(`${dir}labels.yaml`, LabelsSchema).data,
+    labels: loadHtmlLabels(`${dir}labels.yaml`),
     fonts: fontFaces(),
   };
 }

@@ -1,0 +1,29 @@
+import { z } from './zod-nl.ts';
+import { readYamlFile } from './yaml-file.ts';
+import { memoOnDisk } from './input-memo.ts';
+
+/** templates/html/labels.yaml: the fixed words of the web edition (skip link, table headers, …). */
+const LabelsSchema = z
+  .object({
+    skipLink: z.string(),
+    toc: z.string(),
+    chartNumbers: z.string(),
+    tableCaption: z.string(),
+    rowHeader: z.string(),
+    answerHeader: z.string(),
+    percentageHeader: z.string(),
+    countHeader: z.string(),
+    respondentsHeader: z.string(),
+    shareHeader: z.string(),
+    nHeader: z.string(),
+    allRespondents: z.string(),
+    previousRow: z.string(),
+  })
+  .strict();
+
+export type HtmlLabels = z.infer<typeof LabelsSchema>;
+
+/** Reads and checks the labels; kept on disk from an earlier run while the file is the same (input-memo.ts). */
+export function loadHtmlLabels(path: string): HtmlLabels {
+  return memoOnDisk('webteksten', path, path, () => readYamlFile(path, LabelsSchema).data);
+}
