@@ -112,7 +112,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   opts.progress?.stage('pdf');
   const creationDate =
     opts.sourceDateEpoch !== undefined ? new Date(opts.sourceDateEpoch * 1000) : new Date(`${survey.edition.published}T12:00:00Z`);
-  const shaping = new ShapingSession(shaped.words);
+  // A build that replays chapters' layout (watch) does not write the shaped words: it need not record them.
+  const shaping = new ShapingSession(shaped.words, !opts.reuseLayout);
   const pdf = await renderPdf(pdfDocument(model, { charts, creationDate, tocTitle: templates.chapters.toc, tocEntry: templates.document.toc_entry, reuseLayout: opts.reuseLayout }), shaping);
   const name = `eindrapport-${survey.edition.year}`;
   const base = join(resolve(opts.outDir), name);

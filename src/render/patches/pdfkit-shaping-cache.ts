@@ -52,7 +52,14 @@ export class ShapingSession {
   readonly used: ShapedWords = {};
   hits = 0;
   misses = 0;
-  constructor(readonly previous: ShapedWords = {}) {}
+  constructor(
+    readonly previous: ShapedWords = {},
+    /**
+     * Record the words used (`used`, for the cache on disk). A watch rebuild, which does not write
+     * that file, leaves it off: packing every word of the report cost ≈ 20 ms a rebuild.
+     */
+    readonly record = true,
+  ) {}
 }
 
 let session: ShapingSession | null = null;
@@ -82,11 +89,11 @@ export function patchPdfkitShapingCache(font: object): void {
     const cache = this.layoutCache;
     if (!session || !cache) return layoutCached.call(this, text);
     const key = (this.shapingKey ??= createHash('sha256').update(this.font.stream.buffer).digest('base64url').slice(0, 22));
-    const used = (session.used[key] ??= {});
+    const used = session.record ? (session.used[key] ??= {}) : null;
     const known = cache[text];
     if (known) {
       // Shaped earlier in this document, or by an earlier document of this process (fonts shared, pdfmake-shared-fonts.ts).
-      used[text] ??= session.previous[key]?.[text] ?? pack(known);
+      if (used) used[text] ??= session.previous[key]?.[text] ?? pack(known);
       return known;
     }
     const stored = session.previous[key]?.[text];
@@ -99,7 +106,7 @@ export function patchPdfkitShapingCache(font: object): void {
       session.misses++;
     }
     cache[text] = run;
-    used[text] = stored ?? pack(run);
+    if (used) used[text] = stored ?? pack(run);
     return run;
   };
 }

@@ -79,6 +79,16 @@ describe('pdfkit word shaping kept between builds (patch)', () => {
     expect(session.used[other!]).toEqual(first.used[other!]);
   });
 
+  it('without recording (watch), still lays out from the words given, byte for byte, and records none', async () => {
+    const first = new ShapingSession();
+    const plain = await draw(first);
+    const quiet = new ShapingSession(JSON.parse(JSON.stringify(first.used)) as ShapedWords, false);
+    expect((await draw(quiet)).equals(plain)).toBe(true);
+    expect(quiet.misses).toBe(0);
+    expect(quiet.hits).toBe(first.misses);
+    expect(quiet.used).toEqual({});
+  });
+
   it('records the words a pdfmake document shaped, also those its shared fonts knew already', async () => {
     const doc = { content: [{ text: 'Tevredenheid van gebruikers' }, { text: 'Vet', bold: true }] };
     await renderPdf(doc);
