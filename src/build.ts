@@ -20,7 +20,7 @@ import { surveyWarnings } from './analyse/survey-warnings.ts';
 import type { InputProblem } from './load/input-error.ts';
 import { HTML_EDITION_FILE, renderHtmlEdition } from './render/html/edition.ts';
 import { chartRendererVersion } from './render/charts/renderer-version.ts';
-import { readChartCache, readShapingCache, readTemplateCache, writeChartCache, writeShapingCache, writeTemplateCache } from './output/chart-cache.ts';
+import { readChartCache, readShapingCache, readTemplateCache, writeChartCache, writeShapingCache, writeTemplateCache, type ShapedText } from './output/chart-cache.ts';
 import { addStoredTemplates, compiledTemplateCount, templateVersion, usedTemplates } from './model/narrative/render-snippet.ts';
 import { ShapingSession, shapingVersion } from './render/patches/pdfkit-shaping-cache.ts';
 import { inputMemoCounts } from './load/input-memo.ts';
@@ -34,6 +34,21 @@ export interface BuildCache extends SurveyCache {
   charts: ChartCache;
   /** The web edition of the last build (index.html), written beside a new PDF until the new one is made. */
   html?: string;
+  /** The caches on disk as the first build of this series read them (and as it wrote them since). */
+  stored?: StoredCaches;
+}
+
+/**
+ * The compiled templates and shaped text kept on disk (src/output/chart-cache.ts) with the
+ * versions they are valid for: read by the first build of a series (watch), not on every rebuild
+ * (the text file is megabytes of JSON after a full build).
+ */
+interface StoredCaches {
+  templatesVersion: string;
+  templates: [string, string][];
+  rendererVersion: string;
+  textVersion: string;
+  shaped: ShapedText;
 }
 
 /** An empty cache for a series of builds of one edition. */
@@ -83,23 +98,19 @@ export interface BuildOptions {
 
 /** The whole pipeline: load → analyse → model → render (charts, PDF, JSON, web edition) → write atomically. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  // The narrative's templates as the last build compiled them: not parsed and compiled again.
-  const templatesVersion = templateVersion();
-  const storedTemplates = readTemplateCache(opts.editionFile, templatesVersion);
-  addStoredTemplates(storedTemplates);
+  const stored = storedCaches(opts);
+  const { templatesVersion, rendererVersion, textVersion, shaped } = stored;
   const compiledBefore = compiledTemplateCount();
   const inputsBefore = inputMemoCounts();
   const { model, survey, aggregates, templates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
   const compiled = usedTemplates();
-  if (compiledTemplateCount() > compiledBefore || compiled.length !== storedTemplates.length) writeTemplateCache(opts.editionFile, templatesVersion, compiled);
+  if (compiledTemplateCount() > compiledBefore || compiled.length !== stored.templates.length) {
+    writeTemplateCache(opts.editionFile, templatesVersion, compiled);
+    stored.templates = compiled;
+  }
   opts.progress?.stage('grafieken');
   // Charts of the last build: in memory (watch), or on disk for a first build.
-  const rendererVersion = chartRendererVersion();
   const previous = opts.cache?.charts.size ? opts.cache.charts : readChartCache(opts.editionFile, rendererVersion);
-  // Text shaped by the last build (chart labels measured, words laid out in the PDF): not shaped again.
-  const textVersion = `${rendererVersion} ${shapingVersion()}`;
-  const shaped = readShapingCache(opts.editionFile, textVersion);
-  addStoredTextWidths(shaped.widths);
   const measuredBefore = textWidthsMeasured();
   const used = new UsedKeys(previous);
   const charts = await renderChartDrawings(
@@ -155,7 +166,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // chapters' layout (watch) did not see all of their words: it leaves the file as it is.
   const widths = usedTextWidths();
   if (!opts.reuseLayout && (shaping.misses > 0 || textWidthsMeasured() > measuredBefore || widths.length !== shaped.widths.length)) {
-    writeShapingCache(opts.editionFile, textVersion, { words: shaping.used, widths });
+    writeShapingCache(opts.editionFile, textVersion, (stored.shaped = { words: shaping.used, widths }));
   }
   opts.progress?.stage('schrijven');
   // Together or not at all: a full disk or a kill never leaves a new JSON beside an old PDF.
@@ -167,6 +178,29 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 function inputsSince(before: { hits: number; misses: number }): { hits: number; misses: number } {
   const now = inputMemoCounts();
   return { hits: now.hits - before.hits, misses: now.misses - before.misses };
+}
+
+/**
+ * The caches on disk for this edition, read and added to what this process knows (templates,
+ * chart text widths) once per series of builds and versions: a watch rebuild reuses what the
+ * first read, and what the builds since wrote.
+ */
+function storedCaches(opts: BuildOptions): StoredCaches {
+  const templatesVersion = templateVersion();
+  const rendererVersion = chartRendererVersion();
+  const textVersion = `${rendererVersion} ${shapingVersion()}`;
+  // The versions are cheap to compute; a reloaded chart theme (its number locale) changes one.
+  const known = opts.cache?.stored;
+  if (known && known.templatesVersion === templatesVersion && known.textVersion === textVersion) return known;
+  // The narrative's templates as the last build compiled them: not parsed and compiled again.
+  const templates = readTemplateCache(opts.editionFile, templatesVersion);
+  addStoredTemplates(templates);
+  // Text shaped by the last build (chart labels measured, words laid out in the PDF): not shaped again.
+  const shaped = readShapingCache(opts.editionFile, textVersion);
+  addStoredTextWidths(shaped.widths);
+  const stored = { templatesVersion, templates, rendererVersion, textVersion, shaped };
+  if (opts.cache) opts.cache.stored = stored;
+  return stored;
 }
 
 type ChartEntry = ChartCache extends Map<string, infer V> ? V : never;
