@@ -10,6 +10,7 @@ import { patchPdfkitColors } from '../patches/pdfkit-colors.ts';
 import { applyLayoutReuse } from './layout-reuse.ts';
 import { pdfkitModule } from '../patches/pdfkit-module.ts';
 import { patchPdfkitShapingCache, useShapingSession, type ShapingSession } from '../patches/pdfkit-shaping-cache.ts';
+import { patchPdfkitEncodeMemo } from '../patches/pdfkit-encode-memo.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -41,7 +42,9 @@ function pdfmake(): PdfMake {
   patchPdfkitColors();
   // pdfkit's EmbeddedFont is not exported: reach its prototype through a font of a scratch document.
   const PDFKit = pdfkitModule<new (o: object) => { font(src: string): { _font: object } }>();
-  patchPdfkitShapingCache(new PDFKit({ autoFirstPage: false }).font(FONT_FILES.normal)._font);
+  const font = new PDFKit({ autoFirstPage: false }).font(FONT_FILES.normal)._font;
+  patchPdfkitShapingCache(font);
+  patchPdfkitEncodeMemo(font);
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   // After the tagging: a reused section bypasses the tagging's layout hooks and brings its elements along.
