@@ -24,6 +24,29 @@ describe('checkEdition', () => {
     expect(r.model).not.toBeNull();
   });
 
+  it('checks edited files again in one process (watch): a mistake shows with its edit, at its place, and goes with its undo', () => {
+    const ed = completeEdition();
+    const cache = {};
+    const original = ed.read(ORG);
+    const broken = original.replace('(N = {{n "vertrouwen"}})', '(N = {{n "vertrouwen"}');
+    expect(broken).not.toBe(original);
+    const mistakes = () => checkEdition(ed.edition, { cache }).problems.filter((p) => p.severity === 'error');
+    expect(mistakes()).toEqual([]);
+    for (let round = 0; round < 2; round++) {
+      ed.write(ORG, broken);
+      const found = mistakes();
+      expect(found).toHaveLength(1);
+      expect(found[0]!.file.endsWith(ORG)).toBe(true);
+      expect(found[0]!.message).toMatch(/^in tekst 'betrouwbaar': /);
+      ed.write(ORG, original);
+      expect(mistakes()).toEqual([]);
+    }
+    // A like mistake in another file is reported in that file.
+    ed.write(ORG, broken);
+    ed.edit(PRODUCT, (t) => `${t.trimEnd()}\nextra-tekst:\n  - Tekst (N = {{n "vertrouwen"}\n`);
+    expect(mistakes().map((p) => p.file.slice(p.file.indexOf('narrative')))).toEqual(expect.arrayContaining([ORG, PRODUCT]));
+  });
+
   it('reports a YAML syntax error with file, line and column', () => {
     const ed = completeEdition();
     ed.edit(ORG, (t) => t.replace('  - Hoe {{organisatie}} werkt.', '  - "Hoe {{organisatie}} werkt.\n   - kapot'));
