@@ -1,10 +1,7 @@
-import { createRequire } from 'node:module';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES, renderPdf } from '../../../src/render/pdf/write-pdf.ts';
-
-const require = createRequire(import.meta.url);
-const fromPdfmake = createRequire(require.resolve('pdfmake'));
+import { pdfkitModule } from '../../../src/render/patches/pdfkit-module.ts';
 
 interface Font {
   layout(text: string, features: undefined, onlyWidth: true): { advanceWidth: number };
@@ -20,7 +17,7 @@ interface Doc {
   on(e: 'end', cb: () => void): void;
   end(): void;
 }
-const PDFKit = fromPdfmake('pdfkit') as new (o: object) => Doc;
+const PDFKit = pdfkitModule<new (o: object) => Doc>();
 
 /** A PDF of its own with the lines, each word written twice (the second time from the memo). */
 async function draw(lines: string[]): Promise<Buffer> {
