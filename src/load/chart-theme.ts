@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
 import { memoOnDisk } from './input-memo.ts';
+import { textTemplate, textTemplateWith } from './text-template.ts';
 import type { Tone } from './answer-tones.ts';
 
 /** The one chart theme: templates/charts/theme.json, read once per process. */
@@ -68,12 +69,14 @@ const ThemeSchema = z
       .object({ symbolSize: Size, labelOffset: Offset, columnPadding: Offset, rowPadding: Offset, marginTop: Offset })
       .strict(),
     note: z.object({ marginTop: Offset }).strict(),
-    /** Words in the charts: {n} is a number of answers. */
+    /** Words in the charts, as text templates (text-template.ts): {{n}} is filled by the renderer. */
     texts: z
       .object({
-        count: z.string().includes('{n}'),
-        previousYear: z.string(),
-        multipleAnswers: z.string().includes('{n}'),
+        /** After each bar: {{n}} is the number of answers ("N = 484"). */
+        count: textTemplateWith('n'),
+        previousYear: textTemplate(),
+        /** Under a chart with more answers possible: {{n}} is the text of `count`. */
+        multipleAnswers: textTemplateWith('n'),
       })
       .strict(),
   })

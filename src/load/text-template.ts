@@ -8,15 +8,35 @@ import { z } from './zod-nl.ts';
  * `readYamlFile` reports it with the file, line and column of that entry — never a stack trace.
  */
 export function textTemplate(...names: string[]): z.ZodString {
+  return checkedText(names, []);
+}
+
+/** A {@link textTemplate} that must use each of its names (a count that may not drop out of the sentence). */
+export function textTemplateWith(...names: string[]): z.ZodString {
+  return checkedText(names, names);
+}
+
+function checkedText(names: readonly string[], required: readonly string[]): z.ZodString {
   return z.string().superRefine((text, ctx) => {
-    const issue = placeholderIssue(text, names);
+    const issue = placeholderIssue(text, names, required);
     if (issue) ctx.addIssue({ code: 'custom', message: issue });
   }) as unknown as z.ZodString;
 }
 
-/** What is wrong with the placeholders of `text` (only {{naam}} with one of `names`), or null. */
-export function placeholderIssue(text: string, names: readonly string[]): string | null {
+/**
+ * `{naam}` with single braces: another placeholder syntax (the chart theme and the web edition's
+ * labels once had it). Handlebars would print it as it stands, so it is named as a mistake.
+ */
+const SINGLE_BRACES = /(?<!\{)\{\s*([\p{L}_][\p{L}\p{N}_]*)\s*\}(?!\})/u;
+
+/**
+ * What is wrong with the placeholders of `text` (only {{naam}} with one of `names`, each of
+ * `required` at least once), or null.
+ */
+export function placeholderIssue(text: string, names: readonly string[], required: readonly string[] = []): string | null {
   const allowed = names.length ? `hier kan ${names.map((n) => `{{${n}}}`).join(', ')}` : 'deze tekst heeft geen plaatshouders';
+  const single = SINGLE_BRACES.exec(text);
+  if (single) return `een plaatshouder schrijf je met dubbele accolades: schrijf {{${single[1]}}} in plaats van {${single[1]}}; ${allowed}`;
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(text);
@@ -33,6 +53,9 @@ export function placeholderIssue(text: string, names: readonly string[]): string
     if (!simple) return `tussen {{ }} staat alleen een naam, geen ${describe(st)}; ${allowed}`;
     if (!names.includes(path.original)) return `onbekende plaatshouder {{${path.original}}}; ${allowed}`;
   }
+  const used = new Set(program.body.flatMap((st) => (st.type === 'MustacheStatement' ? [((st as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression).original] : [])));
+  const missing = required.filter((n) => !used.has(n));
+  if (missing.length) return `deze tekst moet ${missing.map((n) => `{{${n}}}`).join(' en ')} bevatten`;
   return null;
 }
 

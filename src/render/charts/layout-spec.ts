@@ -3,6 +3,7 @@ import type { ChartLayout } from '../../model/chart-kinds/chart-kind.ts';
 import { simpleBarsSpec } from './simple-bars.ts';
 import { stackedBarsSpec } from './stacked-bars.ts';
 import { formatN, theme } from './theme.ts';
+import { fillText } from '../../load/text-template.ts';
 import type { ChartOptions } from './types.ts';
 
 /**
@@ -14,7 +15,7 @@ export function layoutSpec(layout: ChartLayout, options: ChartOptions): TopLevel
     case 'stacked-bars':
       return stackedBarsSpec(layout.rows, options, layout.labels);
     case 'plain-bars': {
-      const note = layout.note && theme.texts.multipleAnswers.replace('{n}', formatN(layout.note.n));
+      const note = layout.note && fillText(theme.texts.multipleAnswers, { n: formatN(layout.note.n) });
       return simpleBarsSpec(layout.bars, options.width, theme.colours[layout.colour], note, layout.scaleMax);
     }
   }

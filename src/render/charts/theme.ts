@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { formatNumber, formatPercent as formatDutchPercent } from '../../analyse/dutch-number.ts';
 import type { Config } from 'vega-lite';
 import { loadChartTheme, toneColour, type ChartTheme } from '../../load/chart-theme.ts';
+import { fillText } from '../../load/text-template.ts';
 import { InputError, problem } from '../../load/input-error.ts';
 import type { Tone } from '../../load/answer-tones.ts';
 
@@ -36,7 +37,7 @@ export function formatCount(value: number): string {
 
 /** "N = 484" (theme texts.count). */
 export function formatN(n: number): string {
-  return theme.texts.count.replace('{n}', formatCount(n));
+  return fillText(theme.texts.count, { n: formatCount(n) });
 }
 
 // --- Colours ------------------------------------------------------------------------------------
