@@ -1,6 +1,7 @@
 import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
 import { memoOnDisk } from './input-memo.ts';
+import { textTemplate } from './text-template.ts';
 
 /** templates/html/labels.yaml: the fixed words of the web edition (skip link, table headers, …). */
 const LabelsSchema = z
@@ -17,7 +18,8 @@ const LabelsSchema = z
     shareHeader: z.string(),
     nHeader: z.string(),
     allRespondents: z.string(),
-    previousRow: z.string(),
+    /** A group's row for one year, where a chart also shows last year's: {{label}} and {{jaar}}. */
+    previousRow: textTemplate('label', 'jaar'),
   })
   .strict();
 

@@ -65,7 +65,7 @@ export function answersTable(block: ChartBlock, words: ChartTableWords, decimals
   const rows = block.rows.flatMap((r) => {
     const label = r.label || words.allRespondents;
     if (!r.previous) return [{ header: label, cells: cells(r) }];
-    const named = (y: number) => (single ? String(y) : words.previousRow.replace('{label}', label).replace('{jaar}', String(y)));
+    const named = (y: number) => (single ? String(y) : fillText(words.previousRow, { label, jaar: y }));
     return [
       { header: named(year), cells: cells(r) },
       { header: named(r.previous.year), cells: cells(r.previous) },
