@@ -1,7 +1,7 @@
 import { z } from './zod-nl.ts';
 import { readYamlFile } from './yaml-file.ts';
 import { memoOnDisk } from './input-memo.ts';
-import { textTemplate as text } from './text-template.ts';
+import { textTemplate as text, textTemplateWith } from './text-template.ts';
 
 /** A text the model builder fills: it always offers the edition's year, organisation and minimum group size. */
 const builderText = () => text('jaar', 'organisatie', 'minimum');
@@ -96,6 +96,17 @@ export const ReportTemplatesSchema = z.object({
       subject: text('ondertitel', 'titel', 'titel_klein', 'organisatie'),
       keyword: text(),
       toc_entry: text('kop'),
+    })
+    .strict(),
+  /** How lists and dates are written everywhere in the report (src/model/wording.ts). */
+  language: z
+    .object({
+      list: textTemplateWith('eerdere', 'laatste'),
+      list_separator: text(),
+      together: textTemplateWith('producten'),
+      date: text('dag', 'maand', 'jaar'),
+      month: text('maand', 'jaar'),
+      months: z.array(z.string().min(1)).length(12),
     })
     .strict(),
 });

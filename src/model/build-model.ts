@@ -8,12 +8,12 @@ import { questionText, type Question, type QuestionGroup, type Questionnaire } f
 import type { NarrativeContent, Snippet } from '../load/content.ts';
 import type { ReportTemplates } from '../load/report-templates.ts';
 import { problem, type InputProblem } from '../load/input-error.ts';
-import { chartBlock, chartRow, dutchList, printableProducts, respondentsBlock, type ChartMaking } from './chart-blocks.ts';
+import { chartBlock, chartRow, printableProducts, respondentsBlock, type ChartMaking, type PrintedResponseLine } from './chart-blocks.ts';
 import { BUILT_IN_CHART_KINDS, type ChartKinds } from './chart-kinds/registry.ts';
 import { previousAggregate, type PreviousEdition } from '../analyse/previous-edition.ts';
 import { renderParagraphs, type RenderedParagraph } from './narrative/render-snippet.ts';
 import { narrativeEnv, type NarrativeEnv } from './narrative/helpers.ts';
-import { formatDutchDate } from './dutch-date.ts';
+import { dateText, listText, type Wording } from './wording.ts';
 import { marginTable } from './margin-table.ts';
 import { productPatternTable } from './product-pattern.ts';
 import { finishChapter, finishPart, type ChapterDraft, type PartDraft, type SectionDraft } from './outline.ts';
@@ -69,6 +69,9 @@ class ModelBuilder {
   private readonly env: NarrativeEnv;
   /** Each product's share of the respondents as printed (one decimal), adding up to 100 as the edition rounds. */
   private readonly shownShares: ReadonlyMap<string, number>;
+  /** The response table's lines (products, those without one, a combined line), in the report's wording. */
+  private readonly printed: PrintedResponseLine[];
+  private readonly wording: Wording;
   private readonly decimals: number;
   private readonly kinds: ChartKinds;
   private readonly making: ChartMaking;
@@ -79,7 +82,9 @@ class ModelBuilder {
     this.decimals = input.edition.rounding.chart_decimals;
     this.kinds = input.chartKinds ?? BUILT_IN_CHART_KINDS;
     this.making = { kinds: this.kinds, altText: input.templates.alt_text };
-    this.env = narrativeEnv({ edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, previous: input.previous });
+    this.wording = input.templates.language;
+    this.printed = printableProducts(input.aggregates.statistics, this.wording);
+    this.env = narrativeEnv({ edition: input.edition, questionnaire: input.questionnaire, aggregates: input.aggregates, previous: input.previous }, this.wording);
     this.shownShares = this.env.shownShares;
   }
 
@@ -98,7 +103,7 @@ class ModelBuilder {
       title: edition.title,
       year: edition.year,
       subtitle: edition.subtitle,
-      date: this.t(templates.cover.date, { datum: formatDutchDate(edition.published, 'month') }),
+      date: this.t(templates.cover.date, { datum: dateText(edition.published, 'month', this.wording) }),
     };
     const model: ReportModel = {
       schema: REPORT_MODEL_SCHEMA,
@@ -166,7 +171,7 @@ class ModelBuilder {
       product: product?.name ?? edition.organisation,
       organisatie: edition.organisation,
       minimum: edition.min_group_size,
-      periode: this.t(this.input.templates.sentences.period, { van: formatDutchDate(edition.fieldwork.from, 'day'), tot: formatDutchDate(edition.fieldwork.to, 'day') }),
+      periode: this.t(this.input.templates.sentences.period, { van: dateText(edition.fieldwork.from, 'day', this.wording), tot: dateText(edition.fieldwork.to, 'day', this.wording) }),
       decimalen: edition.rounding.chart_decimals,
       minimaal_verschil: edition.comparison.min_difference,
     };
@@ -268,7 +273,7 @@ class ModelBuilder {
       label: this.t(templates.parts.products.label),
       title: this.t(templates.parts.products.title),
       textKey: 'deel-producten',
-      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.making, this.t(templates.sentences.respondents_caption), 'respondenten-per-product', aggregates.statistics, this.shownShares))],
+      intro: [...this.reportSnippet('deel-producten', 'deel-2'), ...this.withRoundingNote(respondentsBlock(this.making, this.t(templates.sentences.respondents_caption), 'respondenten-per-product', aggregates.statistics, this.printed, this.shownShares))],
       chapters: edition.products.flatMap((p) => [
         { ...this.scopeChapter(p, 'value', templates.chapters.product_values), divider: this.productDivider(p) },
         this.scopeChapter(p, 'process', templates.chapters.product_processes),
@@ -289,7 +294,7 @@ class ModelBuilder {
       // Hidden segments only together: their sum is the product minus the shown ones anyway.
       if (hidden.length) {
         const together = hidden.reduce((sum, s) => sum + s.responded, 0);
-        segs.push(this.t(sentences.product_divider_together, { respondenten: formatNumber(together), segmenten: dutchList(hidden.map((s) => label(s.segment))) }));
+        segs.push(this.t(sentences.product_divider_together, { respondenten: formatNumber(together), segmenten: listText(hidden.map((s) => label(s.segment)), this.wording) }));
       }
       lines.push(this.t(sentences.product_divider_segments, { segmenten: segs.join(', ') }));
     }
@@ -319,7 +324,7 @@ class ModelBuilder {
       align: ['left', 'right', 'right', 'right', 'right'],
       totalRow: true,
       rows: [
-        ...printableProducts(s).map((p) => [p.product, p.invited === null ? '–' : formatNumber(p.invited), formatNumber(p.responded), p.responseRate === null ? '–' : formatPercent(p.responseRate, 1), formatPercent(this.shownShares.get(p.product)!, 1)]),
+        ...this.printed.map((p) => [p.product, p.invited === null ? '–' : formatNumber(p.invited), formatNumber(p.responded), p.responseRate === null ? '–' : formatPercent(p.responseRate, 1), formatPercent(this.shownShares.get(p.product)!, 1)]),
         [rt.total, formatNumber(s.invited), formatNumber(s.responded), formatPercent(s.responseRate, 1), formatPercent(100, 1)],
         ...s.excluded.map((e) => [this.t(rt.excluded, { reden: describeExclusion(e) }), '', formatNumber(e.count), '', '']),
       ],
@@ -466,7 +471,7 @@ class ModelBuilder {
         ...(h.respondents === 'complementary' ? [this.t(sentences.disclosure_respondents)] : []),
         ...(h.complementary.length ? [this.t(sentences.disclosure_questions, { aantal: formatNumber(h.complementary.length), vragen: h.complementary.length === 1 ? 'vraag' : 'vragen' })] : []),
       ];
-      return this.t(sentences.disclosure_item, { groep: groupName(h.scope, h.segment), wat: dutchList(what) });
+      return this.t(sentences.disclosure_item, { groep: groupName(h.scope, h.segment), wat: listText(what, this.wording) });
     });
     return [rule, { type: 'list', id: 'ov-onthulling-lijst', role: 'L', lead: this.t(sentences.disclosure_list), items, source: source('disclosure_list') }];
   }

@@ -1,8 +1,10 @@
 import type { Aggregate, ResponseStatistics } from '../analyse/aggregate-types.ts';
+import { fillText } from '../load/text-template.ts';
 import type { Tone } from '../load/answer-tones.ts';
 import type { ChartBlock, ChartKind, ChartRow, PreviousResult } from './report-types.ts';
 import type { ChartKinds } from './chart-kinds/registry.ts';
 import type { AltTextWords } from './chart-kinds/chart-kind.ts';
+import { listText, type Wording } from './wording.ts';
 
 /** What a chart block is made with: the registry of chart kinds and the sentences of alt texts. */
 export interface ChartMaking {
@@ -68,10 +70,10 @@ export interface PrintedResponseLine {
 /**
  * Respondent counts per product as printed, then those who named no product (the edition's
  * `organisation_only`) in their own line, so the lines add up to all respondents. Lines whose count
- * is left out (disclosure control) appear only together, as one line "A en B samen" — that sum is
- * the total minus the others anyway.
+ * is left out (disclosure control) appear only together, as one line "A en B samen" (the wording's
+ * `together`) — that sum is the total minus the others anyway.
  */
-export function printableProducts(stats: ResponseStatistics): PrintedResponseLine[] {
+export function printableProducts(stats: ResponseStatistics, wording: Wording): PrintedResponseLine[] {
   const others = stats.organisationOnly;
   const lines = [
     ...stats.perProduct.map((p) => ({ product: p.product, invited: p.invited as number | null, responded: p.responded, responseRate: p.responseRate as number | null, share: p.share, suppression: p.suppression })),
@@ -88,7 +90,7 @@ export function printableProducts(stats: ResponseStatistics): PrintedResponseLin
   return [
     ...shown,
     {
-      product: `${dutchList(hidden.map((p) => p.product))} samen`,
+      product: fillText(wording.together, { producten: listText(hidden.map((p) => p.product), wording) }),
       invited: products.length ? invited : null,
       responded,
       responseRate: onlyProducts && invited > 0 ? (responded / invited) * 100 : onlyProducts ? 0 : null,
@@ -97,18 +99,12 @@ export function printableProducts(stats: ResponseStatistics): PrintedResponseLin
   ];
 }
 
-/** "A, B en C". */
-export function dutchList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
-}
-
 /**
  * The respondents per product as a bar chart. `shown` holds each printed line's share as the
  * report prints it (`shownResponseShares`): the bar labels, the alt text and the data table all
  * print that number, so the shares a reader adds are the same everywhere.
  */
-export function respondentsBlock(making: ChartMaking, caption: string, id: string, stats: ResponseStatistics, shown: ReadonlyMap<string, number>): ChartBlock {
-  const products = printableProducts(stats);
+export function respondentsBlock(making: ChartMaking, caption: string, id: string, stats: ResponseStatistics, products: readonly PrintedResponseLine[], shown: ReadonlyMap<string, number>): ChartBlock {
   const share = (p: { product: string; share: number }) => shown.get(p.product) ?? p.share;
   const rows: ChartRow[] = products.map((p) => ({
     label: p.product,

@@ -1,6 +1,5 @@
-import type { ResponseStatistics } from '../analyse/aggregate-types.ts';
 import { roundShares, type ShareRounding } from '../analyse/rounding.ts';
-import { printableProducts } from './chart-blocks.ts';
+import type { PrintedResponseLine } from './chart-blocks.ts';
 
 /**
  * Each product's share of all respondents as the report prints it (one decimal): in the response
@@ -9,8 +8,7 @@ import { printableProducts } from './chart-blocks.ts';
  * edition rounds independently. The shares rounded together are the ones printed together: products
  * left out by disclosure control count as their one combined line ("A en B samen").
  */
-export function shownResponseShares(statistics: ResponseStatistics, rule: ShareRounding): Map<string, number> {
-  const printed = printableProducts(statistics);
+export function shownResponseShares(printed: readonly PrintedResponseLine[], rule: ShareRounding): Map<string, number> {
   const rounded = roundShares(Object.fromEntries(printed.map((p) => [p.product, p.share])), 1, rule);
   return new Map(printed.map((p) => [p.product, rounded[p.product]!]));
 }

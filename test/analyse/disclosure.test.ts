@@ -8,6 +8,7 @@ import { derivableSmallGroups, derivableSmallRespondentCounts } from '../helpers
 import { renderSnippet } from '../../src/model/narrative/render-snippet.ts';
 import { narrativeEnv } from '../../src/model/narrative/helpers.ts';
 import { InputError } from '../../src/load/input-error.ts';
+import { WORDING } from '../helpers/wording.ts';
 
 function cell(n: number, parts: Cell[] = [], order = 0): Cell {
   return { n, asked: n, rank: n, order, parts, suppression: null };
@@ -102,7 +103,7 @@ describe('disclosure control on editions built to tempt it', () => {
   it('a small product: the narrative cannot print its respondent count, nor that of the product hidden to protect it', () => {
     const { edition } = temptingEdition({ A: 15, B: 15, C: 20, beta: 4, gamma: 12 });
     const { survey, aggregates } = buildModel(edition);
-    const env = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map<string, string>() });
+    const env = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map<string, string>() }, WORDING);
     const render = (source: string) =>
       renderSnippet(env, { file: 'narrative/rapport.yaml', key: 'k', paragraphs: [source], lines: [1] }, { scope: 'organisation', group: null, variables: {} }, 'x')
         .map((b) => b.text)

@@ -7,6 +7,7 @@ import { copyEdition } from '../helpers/temp-edition.ts';
 import { editCell } from '../helpers/mini-export.ts';
 import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
 import { printableProducts } from '../../src/model/chart-blocks.ts';
+import { WORDING } from '../helpers/wording.ts';
 
 const ORGANISATION_ONLY = '\norganisation_only:\n  answers:\n    - { code: 10, name: Anders }\n    - { code: 11, name: Geen specifiek product }\n';
 
@@ -89,7 +90,7 @@ describe('loadSurvey: answers of the product question that name no product (orga
     expect(aggregates.get('vertrouwen', 'organisation')!.asked).toBe(10);
     expect(aggregates.get('vertrouwen', 'Alfa')!.asked + aggregates.get('vertrouwen', 'Beta')!.asked).toBe(7);
     // Its own line, without invited or response rate (invitations go per product), adding up to all respondents.
-    const lines = printableProducts(s);
+    const lines = printableProducts(s, WORDING);
     expect(lines.at(-1)).toEqual({ product: 'Overig / geen product', invited: null, responded: 3, responseRate: null, share: 30 });
     expect(lines.reduce((sum, l) => sum + l.responded, 0)).toBe(10);
   });
@@ -100,7 +101,7 @@ describe('loadSurvey: answers of the product question that name no product (orga
     const s = aggregateSurvey(loadSurvey(t.edition)).statistics;
     expect(s.organisationOnly.suppression).toBe('too-few');
     expect(s.perProduct.find((p) => p.product === 'Beta')!.suppression).toBe('complementary');
-    expect(printableProducts(s).map((l) => [l.product, l.responded, l.responseRate])).toEqual([
+    expect(printableProducts(s, WORDING).map((l) => [l.product, l.responded, l.responseRate])).toEqual([
       ['Alfa', 6, 20],
       ['Beta en Overig / geen product samen', 4, null],
     ]);

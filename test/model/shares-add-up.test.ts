@@ -9,6 +9,7 @@ import { copyEdition } from '../helpers/temp-edition.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { chartSpec } from '../../src/render/chart-images.ts';
 import { flatBlocks } from '../helpers/model-blocks.ts';
+import { WORDING } from '../helpers/wording.ts';
 
 const parseDutch = (text: string) => Number(text.replace('%', '').replace(/\./g, '').replace(',', '.'));
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 1000) / 1000;
@@ -82,7 +83,7 @@ describe.each([2018, 2019])('shares a reader adds, %i', (year) => {
   });
 
   it('positief, neutraal and negatief of one question, printed in one sentence, add up to 100', () => {
-    const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() });
+    const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() }, WORDING);
     let checked = 0;
     for (const a of aggregates.records) {
       if (a.suppressed || a.positive === null || a.segment !== 'all') continue;

@@ -8,6 +8,7 @@ import { narrativeEnv, HELPER_NAMES, HELPERS, type ArgKind, type NarrativeEnv } 
 import { renderSnippet } from '../../src/model/narrative/render-snippet.ts';
 import { completeEdition } from '../check/complete-edition.ts';
 import { outcome } from './outcome.ts';
+import { WORDING } from '../helpers/wording.ts';
 
 /**
  * Property-based tests of the narrative templates: paragraphs made of text, helper calls with
@@ -21,7 +22,7 @@ const SEED = 20_301_201;
 const ed = completeEdition();
 afterAll(() => rmSync(ed.dir, { recursive: true, force: true }));
 const survey = loadSurvey(ed.edition);
-const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates: aggregateSurvey(survey), sectionNumbers: new Map([[`${ORGANISATION}|betrouwbaar`, '1.1']]) });
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates: aggregateSurvey(survey), sectionNumbers: new Map([[`${ORGANISATION}|betrouwbaar`, '1.1']]) }, WORDING);
 
 /** Arguments by kind, each pool with a few that are wrong in the ways editors and attackers try. */
 const JUNK = ['', 'toString', '__proto__', 'constructor', 'hasOwnProperty', '0', '-1', 'NaN', '1e309', 'gamma', ' vertrouwen'];

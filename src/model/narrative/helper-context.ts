@@ -9,6 +9,8 @@ import { roundShares } from '../../analyse/rounding.ts';
 import { suggest } from './suggest.ts';
 import { analysableStatements, type StatementSet } from '../statements.ts';
 import { shownResponseShares } from '../shown-shares.ts';
+import { printableProducts } from '../chart-blocks.ts';
+import type { Wording } from '../wording.ts';
 
 /**
  * What every narrative helper shares: the render's state (scope, group, the figures it used), and
@@ -33,11 +35,11 @@ export interface NarrativeEnv {
 }
 
 /** The helpers' view of one model build; what is derived from the data (the printed shares) is computed here, once. */
-export function narrativeEnv(base: Omit<NarrativeEnv, 'shownShares' | 'sectionNumbers'> & { sectionNumbers?: Map<string, string> }): NarrativeEnv {
+export function narrativeEnv(base: Omit<NarrativeEnv, 'shownShares' | 'sectionNumbers'> & { sectionNumbers?: Map<string, string> }, wording: Wording): NarrativeEnv {
   return {
     ...base,
     sectionNumbers: base.sectionNumbers ?? new Map(),
-    shownShares: shownResponseShares(base.aggregates.statistics, base.edition.rounding.shares),
+    shownShares: shownResponseShares(printableProducts(base.aggregates.statistics, wording), base.edition.rounding.shares),
   };
 }
 

@@ -6,9 +6,10 @@ import type { Snippet } from '../../../src/load/content.ts';
 import { narrativeEnv, type NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
 import { renderParagraphs, renderSnippet } from '../../../src/model/narrative/render-snippet.ts';
 import { MINI_EDITION } from '../../helpers/paths.ts';
+import { WORDING } from '../../helpers/wording.ts';
 
 const { model, survey, aggregates } = buildModel(MINI_EDITION);
-const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() });
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() }, WORDING);
 
 function render(source: string, scope = ORGANISATION, group: string | null = null, file = 'narrative/organisatie.yaml'): string {
   const snippet: Snippet = { file, key: 'voorbeeld', paragraphs: [source], lines: [4] };

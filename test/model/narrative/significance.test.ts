@@ -5,10 +5,11 @@ import type { Snippet } from '../../../src/load/content.ts';
 import { narrativeEnv, type NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
 import { renderSnippet } from '../../../src/model/narrative/render-snippet.ts';
 import { ROOT } from '../../helpers/paths.ts';
+import { WORDING } from '../../helpers/wording.ts';
 
 // 2019 against 2018: groups large enough for a test to tell a difference from chance.
 const { survey, aggregates } = buildModel(join(ROOT, 'content/2019/edition.yaml'));
-const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map(), previous: previousEdition(survey) });
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map(), previous: previousEdition(survey) }, WORDING);
 
 function render(source: string, scope: string): string {
   const snippet: Snippet = { file: 'narrative/product.yaml', key: 'voorbeeld', paragraphs: [source], lines: [1] };

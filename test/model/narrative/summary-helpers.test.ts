@@ -8,10 +8,11 @@ import { narrativeEnv, type NarrativeEnv } from '../../../src/model/narrative/he
 import { renderSnippet } from '../../../src/model/narrative/render-snippet.ts';
 import type { TableBlock } from '../../../src/model/report-types.ts';
 import { ROOT } from '../../helpers/paths.ts';
+import { WORDING } from '../../helpers/wording.ts';
 
 // 2019 against 2018: groups large enough for tests to tell differences from chance.
 const { model, survey, aggregates } = buildModel(join(ROOT, 'content/2019/edition.yaml'));
-const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map(), previous: previousEdition(survey) });
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map(), previous: previousEdition(survey) }, WORDING);
 const products = survey.edition.products;
 const typeOf = new Map(survey.questionnaire.groups.map((g) => [g.key, g.type]));
 const statements = (type?: 'value' | 'process') =>
@@ -92,7 +93,7 @@ describe('helpers for what stands out in the summary', () => {
 
   it('refuses aantal_veranderingen in an edition without a previous one', () => {
     const first = buildModel(join(ROOT, 'content/2018/edition.yaml'));
-    const e: NarrativeEnv = narrativeEnv({ edition: first.survey.edition, questionnaire: first.survey.questionnaire, aggregates: first.aggregates, sectionNumbers: new Map() });
+    const e: NarrativeEnv = narrativeEnv({ edition: first.survey.edition, questionnaire: first.survey.questionnaire, aggregates: first.aggregates, sectionNumbers: new Map() }, WORDING);
     expect(messageOf(() => render('{{aantal_veranderingen "hoger"}}', ORGANISATION, e))).toContain('geen vorige editie');
   });
 

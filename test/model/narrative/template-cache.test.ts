@@ -5,9 +5,10 @@ import type { Snippet } from '../../../src/load/content.ts';
 import { narrativeEnv, type NarrativeEnv } from '../../../src/model/narrative/helpers.ts';
 import { addStoredTemplates, compiledTemplateCount, renderSnippet, templateVersion, usedTemplates } from '../../../src/model/narrative/render-snippet.ts';
 import { MINI_EDITION } from '../../helpers/paths.ts';
+import { WORDING } from '../../helpers/wording.ts';
 
 const { survey, aggregates } = buildModel(MINI_EDITION);
-const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() });
+const env: NarrativeEnv = narrativeEnv({ edition: survey.edition, questionnaire: survey.questionnaire, aggregates, sectionNumbers: new Map() }, WORDING);
 
 function render(source: string): string {
   const snippet: Snippet = { file: 'narrative/organisatie.yaml', key: 'voorbeeld', paragraphs: [source], lines: [4] };
