@@ -51,6 +51,8 @@ export const ReportTemplatesSchema = z.object({
     disclosure_item: z.string(),
     disclosure_respondents: z.string(),
     disclosure_questions: z.string(),
+    disclosure_question_one: text(),
+    disclosure_question_many: text(),
   }),
   tables: z.object({
     response: z.object({ caption: z.string(), header: z.array(z.string()).length(5), total: z.string(), excluded: z.string().default('Niet meegeteld: {{reden}}') }),

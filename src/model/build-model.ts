@@ -469,7 +469,7 @@ class ModelBuilder {
     const items = protecting.map((h) => {
       const what = [
         ...(h.respondents === 'complementary' ? [this.t(sentences.disclosure_respondents)] : []),
-        ...(h.complementary.length ? [this.t(sentences.disclosure_questions, { aantal: formatNumber(h.complementary.length), vragen: h.complementary.length === 1 ? 'vraag' : 'vragen' })] : []),
+        ...(h.complementary.length ? [this.t(sentences.disclosure_questions, { aantal: formatNumber(h.complementary.length), vragen: h.complementary.length === 1 ? sentences.disclosure_question_one : sentences.disclosure_question_many })] : []),
       ];
       return this.t(sentences.disclosure_item, { groep: groupName(h.scope, h.segment), wat: listText(what, this.wording) });
     });

@@ -55,6 +55,13 @@ describe('the wording of lists and dates comes from templates/report.yaml (langu
     expect(after).toContain('1-sept.-2031 tot en met 31-okt.-2031');
   });
 
+  it('the word for the questions left out of a protected group is an entry too', () => {
+    const edition = combinedLineEdition();
+    expect(JSON.stringify(buildModel(edition).model)).toContain('Gamma: het aantal respondenten en de cijfers bij 3 vragen');
+    const templatesFile = templatesWith(['disclosure_question_many: vragen', 'disclosure_question_many: stellingen']);
+    expect(JSON.stringify(buildModel(edition, { templatesFile }).model)).toContain('Gamma: het aantal respondenten en de cijfers bij 3 stellingen');
+  });
+
   it('a list entry without its placeholders, or eleven months: an error at the entry in report.yaml', () => {
     const file = templatesWith(['together: "{{producten}} samen"', 'together: "samen"'], ['november, december]', 'november]']);
     const all = checkEdition(MINI_EDITION, { templatesFile: file }).problems.map(formatProblem);
