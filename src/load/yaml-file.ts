@@ -150,8 +150,18 @@ export function toPlain(parsed: ParsedYaml): unknown {
 
 /** Reads, parses and validates one YAML file. */
 export function readYamlFile<S extends z.ZodType>(path: string, schema: S): { data: z.infer<S>; parsed: ParsedYaml } {
+  const { text, file } = readYamlText(path);
+  return parseYamlText(text, file, schema);
+}
+
+/** One YAML file's text, read within the limits, and its name as messages show it. */
+export function readYamlText(path: string): { text: string; file: string } {
   const file = displayPath(path);
-  const text = readInputFile(path, file, { maxBytes: YAML_LIMITS.maxBytes, what: 'een YAML-bestand' }).toString('utf8');
+  return { text: readInputFile(path, file, { maxBytes: YAML_LIMITS.maxBytes, what: 'een YAML-bestand' }).toString('utf8'), file };
+}
+
+/** Parses and validates the text of a YAML file (`file`: its name in messages). */
+export function parseYamlText<S extends z.ZodType>(text: string, file: string, schema: S): { data: z.infer<S>; parsed: ParsedYaml } {
   const parsed = parseYaml(text, file);
   return { data: validateYaml(parsed, schema), parsed };
 }
