@@ -11,6 +11,7 @@ import { applyLayoutReuse } from './layout-reuse.ts';
 import { pdfkitModule } from '../patches/pdfkit-module.ts';
 import { patchPdfkitShapingCache, useShapingSession, type ShapingSession } from '../patches/pdfkit-shaping-cache.ts';
 import { patchPdfkitEncodeMemo } from '../patches/pdfkit-encode-memo.ts';
+import { patchFontkitSubsetMemo } from '../patches/fontkit-subset-memo.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -45,6 +46,7 @@ function pdfmake(): PdfMake {
   const font = new PDFKit({ autoFirstPage: false }).font(FONT_FILES.normal)._font;
   patchPdfkitShapingCache(font);
   patchPdfkitEncodeMemo(font);
+  patchFontkitSubsetMemo((font as { subset: object }).subset);
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   // After the tagging: a reused section bypasses the tagging's layout hooks and brings its elements along.
