@@ -148,7 +148,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (opts.onPdf && opts.cache?.html !== undefined) {
     // The new PDF (and JSON) now, beside the web edition of the build before; all three anew below.
     opts.progress?.stage('schrijven');
-    writeOutputsTogether(opts.outDir, [json, { name: htmlName, data: opts.cache.html }, pdfFile]);
+    writeOutputsTogether(opts.outDir, [json, { name: htmlName, data: opts.cache.html }, pdfFile], undefined, { keepPrevious: true });
     opts.onPdf(result());
     // Whoever waits for the PDF hears of it before the web edition is made.
     await new Promise((r) => setImmediate(r));

@@ -55,7 +55,7 @@ const OLD_STAGING_PREFIX = '.eindrapport-nieuw-';
  * Writes one set of files into `outDir`; returns their paths. The set is named after the first
  * file (`eindrapport-2018.json` → `eindrapport-2018`); its other files share that name.
  */
-export function writeOutputsTogether(outDir: string, files: OutputFile[], fs: OutputFs = realFs): string[] {
+export function writeOutputsTogether(outDir: string, files: OutputFile[], fs: OutputFs = realFs, options: { keepPrevious?: boolean } = {}): string[] {
   const dir = resolve(outDir);
   const set = setName(files);
   const names = outputNames(dir, set);
@@ -91,7 +91,9 @@ export function writeOutputsTogether(outDir: string, files: OutputFile[], fs: Ou
   } catch (e) {
     throw writeError(e, dir);
   }
-  removeStale(dir, set);
+  // keepPrevious (watch's early PDF, with a full set following at once): the previous version is
+  // removed by the next write, which removes stale versions first, instead of before the PDF is told.
+  if (!options.keepPrevious) removeStale(dir, set);
   return files.map((f) => join(dir, f.name));
 }
 

@@ -65,6 +65,21 @@ describe('writeOutputsTogether', () => {
     for (const name of ['r', 'r.json', 'r.pdf']) expect(lstatSync(join(dir, name)).isSymbolicLink()).toBe(true);
   });
 
+  it('keeps the previous version when asked (watch: the PDF first), until the next write', () => {
+    const dir = tmp();
+    const set = (what: string) => [
+      { name: 'r.json', data: `${what} json` },
+      { name: 'r.pdf', data: `${what} pdf` },
+    ];
+    writeOutputsTogether(dir, set('oud'));
+    writeOutputsTogether(dir, set('pdf eerst'), undefined, { keepPrevious: true });
+    expect(read(join(dir, 'r.pdf'))).toBe('pdf eerst pdf');
+    expect(readdirSync(join(dir, '.r.versies'))).toHaveLength(2);
+    writeOutputsTogether(dir, set('alles'));
+    expect([read(join(dir, 'r.json')), read(join(dir, 'r.pdf'))]).toEqual(['alles json', 'alles pdf']);
+    expect(readdirSync(join(dir, '.r.versies'))).toHaveLength(1);
+  });
+
   it('an output folder that is a file is a clear error, not an internal one', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bestand'), 'x');
