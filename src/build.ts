@@ -103,11 +103,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const compiledBefore = compiledTemplateCount();
   const inputsBefore = inputMemoCounts();
   const { model, survey, aggregates, templates } = opts.model ?? buildModel(opts.editionFile, { progress: opts.progress, cache: opts.cache, chartKinds: opts.chartKinds });
-  const compiled = usedTemplates();
-  if (compiledTemplateCount() > compiledBefore || compiled.length !== stored.templates.length) {
-    writeTemplateCache(opts.editionFile, templatesVersion, compiled);
-    stored.templates = compiled;
-  }
   opts.progress?.stage('grafieken');
   // Charts of the last build: in memory (watch), or on disk for a first build.
   const previous = opts.cache?.charts.size ? opts.cache.charts : readChartCache(opts.editionFile, rendererVersion);
@@ -162,6 +157,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     opts.cache.html = html.html;
   }
   if (used.misses > 0 || kept.size !== previous.size) writeChartCache(opts.editionFile, rendererVersion, kept);
+  // The templates, once the PDF (tags) and the web edition (its page) have used theirs too.
+  const compiled = usedTemplates();
+  if (compiledTemplateCount() > compiledBefore || compiled.length !== stored.templates.length) {
+    writeTemplateCache(opts.editionFile, templatesVersion, compiled);
+    stored.templates = compiled;
+  }
   // The shaped text, once the web edition has measured its chart labels too. A build that replayed
   // chapters' layout (watch) did not see all of their words: it leaves the file as it is.
   const widths = usedTextWidths();
@@ -192,7 +193,7 @@ function storedCaches(opts: BuildOptions): StoredCaches {
   // The versions are cheap to compute; a reloaded chart theme (its number locale) changes one.
   const known = opts.cache?.stored;
   if (known && known.templatesVersion === templatesVersion && known.textVersion === textVersion) return known;
-  // The narrative's templates as the last build compiled them: not parsed and compiled again.
+  // The templates (narrative, fixed texts, web page) as the last build compiled them: not parsed and compiled again.
   const templates = readTemplateCache(opts.editionFile, templatesVersion);
   addStoredTemplates(templates);
   // Text shaped by the last build (chart labels measured, words laid out in the PDF): not shaped again.

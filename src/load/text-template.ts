@@ -1,5 +1,5 @@
-import Handlebars from 'handlebars';
 import { z } from './zod-nl.ts';
+import { compileTemplate, handlebarsCompiler } from './template-store.ts';
 
 /**
  * A fixed text that communications staff edit in templates/ (YAML): plain Dutch with {{naam}}
@@ -39,7 +39,7 @@ export function placeholderIssue(text: string, names: readonly string[], require
   if (single) return `een plaatshouder schrijf je met dubbele accolades: schrijf {{${single[1]}}} in plaats van {${single[1]}}; ${allowed}`;
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(text);
+    program = handlebarsCompiler().parse(text);
   } catch (e) {
     const line = /line (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
     const where = line && text.includes('\n') ? ` (regel ${line} van de tekst)` : '';
@@ -71,7 +71,8 @@ const compiled = new Map<string, HandlebarsTemplateDelegate>();
 export function fillText(template: string, values: Record<string, string | number> = {}): string {
   let f = compiled.get(template);
   if (!f) {
-    f = Handlebars.compile(template, { noEscape: true, strict: true });
+    // Compiled once, and kept between builds (template-store.ts).
+    f = compileTemplate(template, { noEscape: true, strict: true });
     compiled.set(template, f);
   }
   return f(values);

@@ -1,4 +1,3 @@
-import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { formatNumber, formatPercent } from '../../analyse/dutch-number.ts';
 import { ORGANISATION, ALL } from '../../analyse/aggregate-types.ts';
@@ -11,6 +10,7 @@ import { verdict, type DifferenceTest, type Verdict } from '../../analyse/uncert
 import type { Aggregate } from '../../analyse/aggregate-types.ts';
 import { roundShares } from '../../analyse/rounding.ts';
 import { suggest } from './suggest.ts';
+import { handlebarsRuntime } from '../../load/template-store.ts';
 import {
   aggregateFor,
   CHAPTER_WORDS,
@@ -496,7 +496,7 @@ const DEFINITIONS = {
       const d = data(options);
       return d.env.edition.products
         .map((p: Product) => {
-          const frame = Handlebars.createFrame(options.data) as Record<PropertyKey, unknown>;
+          const frame = handlebarsRuntime.createFrame(options.data) as Record<PropertyKey, unknown>;
           frame[RENDER_STATE] = { ...d, scope: p.name };
           return options.fn({ naam: p.name, sleutel: p.key }, { data: frame });
         })
@@ -552,6 +552,6 @@ export function isHelperName(name: string): name is HelperName {
 }
 
 /** Registers every helper of the registry on a Handlebars instance. */
-export function registerHelpers(hb: typeof Handlebars): void {
+export function registerHelpers(hb: typeof handlebarsRuntime): void {
   for (const name of HELPER_NAMES) hb.registerHelper(name, HELPERS[name].run);
 }

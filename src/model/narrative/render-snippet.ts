@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { compileTemplate, handlebarsCompiler, handlebarsRuntime, templateStoreVersion } from '../../load/template-store.ts';
 import { InputError, problem, type InputProblem } from '../../load/input-error.ts';
 import type { Snippet } from '../../load/content.ts';
 import type { FigureRef, ParagraphBlock } from '../report-types.ts';
 import { HELPER_NAMES, HELPERS, NarrativeError, registerHelpers, renderFrame, type NarrativeEnv } from './helpers.ts';
 import { suggest } from './suggest.ts';
 
-/** One isolated Handlebars instance: our helpers only, strict about unknown names. */
-const hb = Handlebars.create();
+/** One isolated Handlebars instance (the runtime: templates are compiled by template-store.ts): our helpers only, strict about unknown names. */
+const hb = handlebarsRuntime.create();
 registerHelpers(hb);
 checkArguments(hb);
 // Templates write into the report only: no console output from {{log}}.
@@ -38,53 +38,29 @@ function refuseDataNames(node: unknown): void {
   for (const [k, v] of Object.entries(node)) if (k !== 'loc') (Array.isArray(v) ? v : [v]).forEach(refuseDataNames);
 }
 
-/** Compiled templates (Handlebars' JavaScript) by source: read from an earlier build, and made or used in this process. */
-const storedSpecs = new Map<string, string>();
-const usedSpecs = new Map<string, string>();
-let templatesCompiled = 0;
+// noEscape: the output is PDF text, not HTML. strict: an unknown variable is an error, not "".
+const OPTIONS = { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: false };
 
 function compile(source: string): HandlebarsTemplateDelegate {
   let t = compiled.get(source);
   if (!t) {
-    let spec = storedSpecs.get(source);
-    if (spec === undefined) {
-      refuseDataNames(Handlebars.parse(source));
-      // noEscape: the output is PDF text, not HTML. strict: an unknown variable is an error, not "".
-      spec = hb.precompile(source, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: false }) as unknown as string;
-      templatesCompiled++;
-    }
-    // What hb.compile does after precompiling: the template spec made a function, bound to this instance.
-    t = hb.template(new Function(`return ${spec}`)() as Parameters<typeof hb.template>[0]);
-    usedSpecs.set(source, spec);
+    // Compiled once, and kept between builds (template-store.ts); only a template with no unknown @-name is.
+    t = compileTemplate(source, OPTIONS, hb, (s) => refuseDataNames(handlebarsCompiler().parse(s)));
     compiled.set(source, t);
   }
   return t;
 }
 
+/** Compiled templates of an earlier build, how many this process compiled, and which it used: template-store.ts. */
+export { addStoredTemplates, compiledTemplateCount, usedTemplates } from '../../load/template-store.ts';
+
 /**
- * Templates compiled by an earlier build with the same Handlebars, helpers and this module
- * (templateVersion; kept on disk by src/output/chart-cache.ts, where only this program writes):
- * used instead of parsing and compiling the source again. Only templates that passed the checks
- * here were kept.
+ * What a compiled template depends on besides its source and options: Handlebars and the template
+ * store, and this module (the check a template passes before it is compiled and kept).
  */
-export function addStoredTemplates(entries: Iterable<[string, string]>): void {
-  for (const [source, spec] of entries) if (typeof source === 'string' && typeof spec === 'string') storedSpecs.set(source, spec);
-}
-
-/** How many templates this process compiled from their source. */
-export function compiledTemplateCount(): number {
-  return templatesCompiled;
-}
-
-/** What a compiled template depends on besides its source: Handlebars, the known helpers and this module. */
 export function templateVersion(): string {
   const self = readFileSync(fileURLToPath(import.meta.url));
-  return `handlebars@${Handlebars.VERSION} ${createHash('sha256').update(self).update(JSON.stringify(knownHelpers)).digest('base64url')}`;
-}
-
-/** Every template compiled or used in this process, for the cache on disk. */
-export function usedTemplates(): [string, string][] {
-  return [...usedSpecs];
+  return `${templateStoreVersion()} ${createHash('sha256').update(self).update(JSON.stringify(knownHelpers)).digest('base64url')}`;
 }
 
 /**

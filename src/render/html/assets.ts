@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { compileTemplate } from '../../load/template-store.ts';
 import { loadHtmlLabels, type HtmlLabels } from '../../load/html-labels.ts';
 import { chartFontFiles, theme } from '../charts/theme.ts';
 
@@ -15,7 +15,7 @@ export const HTML_TEMPLATES = fileURLToPath(new URL('../../../templates/html/', 
 export type { HtmlLabels };
 
 export interface HtmlAssets {
-  page: Handlebars.TemplateDelegate;
+  page: HandlebarsTemplateDelegate;
   style: string;
   labels: HtmlLabels;
   /** @font-face rules with the font inline. */
@@ -23,7 +23,7 @@ export interface HtmlAssets {
 }
 
 export function loadHtmlAssets(dir: string = HTML_TEMPLATES): HtmlAssets {
-  const page = Handlebars.compile(readFileSync(`${dir}page.hbs`, 'utf8'), { strict: true });
+  const page = compileTemplate(readFileSync(`${dir}page.hbs`, 'utf8'), { strict: true });
   return {
     page,
     style: readFileSync(`${dir}style.css`, 'utf8'),

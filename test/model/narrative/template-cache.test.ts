@@ -21,11 +21,12 @@ describe('narrative templates compiled once, kept between builds', () => {
     const before = compiledTemplateCount();
     expect(render(source)).toBe(`Template-cache ${source.split(' ')[1]} ${ORGANISATION} en ja.`);
     expect(compiledTemplateCount()).toBe(before + 1);
-    const spec = new Map(usedTemplates()).get(source);
+    // Kept by compile options and source.
+    const [key, spec] = usedTemplates().find(([k]) => k.endsWith(`\n${source}`)) ?? [];
     expect(spec).toEqual(expect.any(String));
     // A stored spec stands for its source: here deliberately another template's, to see it used.
     const other = `Opgeslagen ${Date.now()}: {{product}}`;
-    addStoredTemplates([[other, spec!]]);
+    addStoredTemplates([[key!.replace(source, other), spec!]]);
     expect(render(other)).toBe(render(source));
     expect(compiledTemplateCount()).toBe(before + 1);
   });
@@ -33,7 +34,7 @@ describe('narrative templates compiled once, kept between builds', () => {
   it('refuses unknown @-names before anything is stored', () => {
     const source = `{{@root.x}} ${Date.now()}`;
     expect(() => render(source)).toThrow();
-    expect(new Map(usedTemplates()).has(source)).toBe(false);
+    expect(usedTemplates().some(([k]) => k.endsWith(`\n${source}`))).toBe(false);
   });
 
   it('has a version that is stable within a process and names Handlebars', () => {
