@@ -1,9 +1,17 @@
 import { isUtf8 } from 'node:buffer';
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { InputError, problem, type InputProblem } from '../input-error.ts';
 import { displayPath } from '../yaml-file.ts';
 import { readInputFile } from '../read-input.ts';
 import type { DropReason, DroppedColumn, ExportColumn, ExportFormat, QualtricsExport, ReadExportOptions } from './export.ts';
+
+type CsvParse = typeof import('csv-parse/sync');
+let csv: CsvParse | undefined;
+
+/** csv-parse, loaded when an export is read: a build whose data comes from the cache on disk (input-memo.ts) does without it. */
+function csvParse(): CsvParse {
+  return (csv ??= createRequire(import.meta.url)('csv-parse/sync') as CsvParse);
+}
 
 /**
  * Reads a Qualtrics CSV export (three header rows, or the legacy two-row format) into the importer
@@ -273,7 +281,7 @@ class ExportParser {
 
   run(): QualtricsExport {
     try {
-      parse(this.buf, {
+      csvParse().parse(this.buf, {
         delimiter: this.delimiter,
         record_delimiter: ['\r\n', '\n', '\r'],
         relax_column_count: true,
