@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
 import { loadSurveyCached } from '../../src/analyse/survey-cache.ts';
 import { loadNarrative } from '../../src/load/content.ts';
 import { InputError } from '../../src/load/input-error.ts';
-import { inputMemoCounts } from '../../src/load/input-memo.ts';
+import { inputMemoCounts, inputMemoVersion } from '../../src/load/input-memo.ts';
 import { withInputTree } from '../../src/load/input-tree.ts';
 import { loadReportTemplates } from '../../src/load/report-templates.ts';
 import { loadSurvey } from '../../src/load/survey.ts';
@@ -130,6 +131,20 @@ describe('loaded and analysed inputs kept on disk', () => {
     const edited = counted(() => loadReportTemplates(copy));
     expect(edited.misses).toBe(1);
     expect(edited.value.chapters.toc).toBe('Inhoud van dit rapport');
+  });
+
+  it('reads anew under another version (Node, working directory, libraries, code of the load and analyse stages)', () => {
+    const { edition } = copyEdition(MINI_EDITION);
+    survey(edition);
+    const version = inputMemoVersion();
+    expect(version).toBe(inputMemoVersion());
+    const cache = process.env.EINDRAPPORT_CACHE_DIR!;
+    const [file] = readdirSync(cache).filter((f) => f.startsWith('gegevens-'));
+    // The same entry, as a run under another version (say a newer yaml or csv-parse) would have written it.
+    const entry = deserialize(readFileSync(join(cache, file!))) as { version: string };
+    writeFileSync(join(cache, file!), serialize({ ...entry, version: `${version}-ander` }));
+    expect(counted(() => survey(edition)).misses).toBe(1);
+    expect(counted(() => survey(edition)).hits).toBe(1);
   });
 
   it('treats a damaged file as no cache, and is not used for input held in memory', () => {
