@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aggregateSurvey } from '../../src/analyse/aggregate.ts';
 import { loadSurveyCached } from '../../src/analyse/survey-cache.ts';
 import { loadNarrative } from '../../src/load/content.ts';
@@ -14,15 +14,9 @@ import { loadSurvey } from '../../src/load/survey.ts';
 import { REPORT_TEMPLATES } from '../../src/report-model.ts';
 import { EDITION_2018, MINI_EDITION } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
+import { useTempCacheDir } from '../helpers/temp-cache-dir.ts';
 
-const saved = process.env.EINDRAPPORT_CACHE_DIR;
-beforeEach(() => {
-  process.env.EINDRAPPORT_CACHE_DIR = mkdtempSync(join(tmpdir(), 'input-memo-'));
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.EINDRAPPORT_CACHE_DIR;
-  else process.env.EINDRAPPORT_CACHE_DIR = saved;
-});
+useTempCacheDir('input-memo-');
 
 /** What `fn` returned, and how many results it took from the disk and made anew. */
 function counted<T>(fn: () => T): { value: T; hits: number; misses: number } {

@@ -1,20 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadNarrative } from '../../src/load/content.ts';
 import { loadEdition } from '../../src/load/edition.ts';
 import { MINI_EDITION } from '../helpers/paths.ts';
 import { copyEdition } from '../helpers/temp-edition.ts';
+import { useTempCacheDir } from '../helpers/temp-cache-dir.ts';
 
-const saved = process.env.EINDRAPPORT_CACHE_DIR;
-beforeEach(() => {
-  process.env.EINDRAPPORT_CACHE_DIR = mkdtempSync(join(tmpdir(), 'narrative-'));
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.EINDRAPPORT_CACHE_DIR;
-  else process.env.EINDRAPPORT_CACHE_DIR = saved;
-});
+useTempCacheDir('narrative-');
 
 /** Unchanged narrative files are not parsed again within a process (src/load/content.ts): an edited one always is. */
 describe('narrative files read again after edits (watch)', () => {
