@@ -53,10 +53,13 @@ export function inputMemoVersion(): string {
   const hash = createHash('sha256');
   hash.update(`${process.version}\0${process.cwd()}\0`);
   for (const lib of LIBRARIES) hash.update(`${lib}@${packageVersion(lib)}\0`);
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  // The pathname, not the URL: a loader (tsx's tsImport) may add a query to it.
+  const ext = new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js';
   for (const stage of ['../load/', '../analyse/']) {
     const dir = fileURLToPath(new URL(stage, import.meta.url));
     const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).sort();
+    // A version without the code would keep results made by older code: never silently.
+    if (files.length === 0) throw new Error(`input-memo: geen ${ext}-bestanden gevonden in ${dir}`);
     for (const f of files) hash.update(`${stage}${f}\0`).update(readFileSync(join(dir, f)));
   }
   return (version = hash.digest('base64url'));

@@ -20,7 +20,8 @@ export function chartRendererVersion(): string {
   hash.update(`fontkit@${packageVersion('fontkit', requireFromPdfkit)}\n`);
   for (const file of [chartFontFiles.normal, chartFontFiles.bold]) hash.update(readFileSync(file));
   hash.update(JSON.stringify(chartLocale));
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  // The pathname, not the URL: a loader (tsx's tsImport) may add a query to it.
+  const ext = new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js';
   for (const m of RENDERER_MODULES) hash.update(readFileSync(fileURLToPath(new URL(`${m}${ext}`, import.meta.url))));
   return hash.digest('base64url');
 }
