@@ -78,7 +78,7 @@ async function renderCharts<T extends ChartDrawing | ChartSvg>(
     };
     let img: T | undefined;
     if (cache) {
-      const source = `${context} ${JSON.stringify(block)}`;
+      const source = `${context} ${blockJson(block)}`;
       let key = keyOfBlock.get(source);
       if (key === undefined) {
         key = specKey(`${output} ${JSON.stringify(spec())}`);
@@ -97,6 +97,17 @@ async function renderCharts<T extends ChartDrawing | ChartSvg>(
     onChart(i + 1, blocks.length);
   }
   return images;
+}
+
+/**
+ * A block's JSON, made once per block object: the PDF's and the web edition's charts of one build
+ * draw the same blocks, and a block is plain data that nothing changes after the model is built.
+ */
+const jsonOfBlock = new WeakMap<ChartBlock, string>();
+function blockJson(block: ChartBlock): string {
+  let json = jsonOfBlock.get(block);
+  if (json === undefined) jsonOfBlock.set(block, (json = JSON.stringify(block)));
+  return json;
 }
 
 /** A chart's cache key: a hash of its output and spec. */
