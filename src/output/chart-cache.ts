@@ -20,8 +20,6 @@ import type { ShapedWords } from '../render/patches/pdfkit-shaping-cache.ts';
 
 type Kind = 'grafieken' | 'tekst' | 'sjablonen';
 
-export const chartCacheDir = cacheDir;
-
 /** The file's data when it was written under `version`, else null. */
 function readCacheFile(kind: Kind, editionFile: string, version: string, dir: string): Record<string, unknown> | null {
   try {
@@ -36,12 +34,12 @@ function writeCacheFile(kind: Kind, editionFile: string, data: { version: string
   writeCacheBytes(kind, editionFile, 'json', JSON.stringify(data), dir);
 }
 
-export function readChartCache(editionFile: string, version: string, dir = chartCacheDir()): ChartCache {
+export function readChartCache(editionFile: string, version: string, dir = cacheDir()): ChartCache {
   const charts = readCacheFile('grafieken', editionFile, version, dir)?.charts;
   return Array.isArray(charts) ? (new Map(charts) as ChartCache) : new Map();
 }
 
-export function writeChartCache(editionFile: string, version: string, charts: ChartCache, dir = chartCacheDir()): void {
+export function writeChartCache(editionFile: string, version: string, charts: ChartCache, dir = cacheDir()): void {
   writeCacheFile('grafieken', editionFile, { version, charts: [...charts] } as { version: string }, dir);
 }
 
@@ -52,22 +50,22 @@ export interface ShapedText {
   widths: [string, number][];
 }
 
-export function readShapingCache(editionFile: string, version: string, dir = chartCacheDir()): ShapedText {
+export function readShapingCache(editionFile: string, version: string, dir = cacheDir()): ShapedText {
   const data = readCacheFile('tekst', editionFile, version, dir);
   const ok = data && typeof data.words === 'object' && data.words !== null && Array.isArray(data.widths);
   return ok ? { words: data.words as ShapedWords, widths: data.widths as [string, number][] } : { words: {}, widths: [] };
 }
 
-export function writeShapingCache(editionFile: string, version: string, text: ShapedText, dir = chartCacheDir()): void {
+export function writeShapingCache(editionFile: string, version: string, text: ShapedText, dir = cacheDir()): void {
   writeCacheFile('tekst', editionFile, { version, ...text } as { version: string }, dir);
 }
 
 /** Compiled narrative templates of an edition's last build: [source, compiled spec]. */
-export function readTemplateCache(editionFile: string, version: string, dir = chartCacheDir()): [string, string][] {
+export function readTemplateCache(editionFile: string, version: string, dir = cacheDir()): [string, string][] {
   const templates = readCacheFile('sjablonen', editionFile, version, dir)?.templates;
   return Array.isArray(templates) ? (templates as [string, string][]) : [];
 }
 
-export function writeTemplateCache(editionFile: string, version: string, templates: [string, string][], dir = chartCacheDir()): void {
+export function writeTemplateCache(editionFile: string, version: string, templates: [string, string][], dir = cacheDir()): void {
   writeCacheFile('sjablonen', editionFile, { version, templates } as { version: string }, dir);
 }
