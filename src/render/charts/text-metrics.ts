@@ -1,5 +1,6 @@
 import { chartFontFiles } from './theme.ts';
 import { requireFromPdfkit } from '../patches/pdfkit-module.ts';
+import { patchFontkitLayoutMemo } from '../patches/fontkit-layout-memo.ts';
 
 /**
  * Text measurement with the TTFs the PDF embeds, through fontkit (it comes with pdfkit, which
@@ -21,10 +22,14 @@ const fontkit = requireFromPdfkit('fontkit') as { openSync(path: string): unknow
 
 let fonts: Record<FontWeight, FontkitFont> | undefined;
 function font(weight: FontWeight): FontkitFont {
-  fonts ??= {
-    normal: fontkit.openSync(chartFontFiles.normal) as FontkitFont,
-    bold: fontkit.openSync(chartFontFiles.bold) as FontkitFont,
-  };
+  if (!fonts) {
+    fonts = {
+      normal: fontkit.openSync(chartFontFiles.normal) as FontkitFont,
+      bold: fontkit.openSync(chartFontFiles.bold) as FontkitFont,
+    };
+    // The same fontkit as the PDF's (pdfkit's copy): its per-call shaping setup remembered.
+    patchFontkitLayoutMemo(fonts.normal);
+  }
   return fonts[weight];
 }
 

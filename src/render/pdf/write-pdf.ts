@@ -12,6 +12,7 @@ import { pdfkitModule } from '../patches/pdfkit-module.ts';
 import { patchPdfkitShapingCache, useShapingSession, type ShapingSession } from '../patches/pdfkit-shaping-cache.ts';
 import { patchPdfkitEncodeMemo } from '../patches/pdfkit-encode-memo.ts';
 import { patchFontkitSubsetMemo } from '../patches/fontkit-subset-memo.ts';
+import { patchFontkitLayoutMemo } from '../patches/fontkit-layout-memo.ts';
 
 const require = createRequire(import.meta.url);
 /** The TTFs that the PDF embeds and that chart text is measured with: one font everywhere. */
@@ -47,6 +48,7 @@ function pdfmake(): PdfMake {
   patchPdfkitShapingCache(font);
   patchPdfkitEncodeMemo(font);
   patchFontkitSubsetMemo((font as { subset: object }).subset);
+  patchFontkitLayoutMemo((font as { font: object }).font);
   // Documents with `tagged: true` get a structure tree (PDF/UA) and PDF/A-2a metadata.
   applyTagging();
   // After the tagging: a reused section bypasses the tagging's layout hooks and brings its elements along.
