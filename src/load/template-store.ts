@@ -35,9 +35,12 @@ let compiledCount = 0;
 /**
  * The template of `source`, bound to `instance` (a Handlebars runtime with its helpers): made from
  * its stored spec, or compiled now once `check(source)` has passed, so a template that fails the
- * check is never stored.
+ * check is never stored. `check` inspects the template's expressions: a source without any (no
+ * `{{`) is plain text, which Handlebars outputs as it is whatever the options, so it needs no
+ * compiler, no check and no stored spec.
  */
 export function compileTemplate(source: string, options: CompileOptions, instance: Handlebars = handlebarsRuntime, check?: (source: string) => void): HandlebarsTemplateDelegate {
+  if (isPlainText(source)) return () => source;
   const key = `${optionsKey(options)}\n${source}`;
   let spec = stored.get(key) ?? used.get(key);
   if (spec === undefined) {
@@ -48,6 +51,14 @@ export function compileTemplate(source: string, options: CompileOptions, instanc
   }
   used.set(key, spec);
   return instance.template(new Function(`return ${spec}`)() as TemplateSpec);
+}
+
+/**
+ * Text Handlebars reads as one piece of content: no `{{` (where every expression, comment and
+ * escape starts) and no NUL character (which Handlebars' lexer refuses).
+ */
+function isPlainText(source: string): boolean {
+  return !source.includes('{{') && !source.includes('\0');
 }
 
 const optionsKeys = new WeakMap<CompileOptions, string>();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { addStoredTemplates, compiledTemplateCount, compileTemplate, templateStoreVersion, usedTemplates } from '../../src/load/template-store.ts';
@@ -33,6 +34,29 @@ describe('templates compiled once and kept between builds', () => {
     expect(usedTemplates().filter(([k]) => k.endsWith(`\n${source}`))).toHaveLength(2);
     expect(compileTemplate(source, { strict: true })({ x: '<' })).toBe(`${source.split(':')[0]}: &lt;`);
     expect(compileTemplate(source, { strict: true, noEscape: true })({ x: '<' })).toBe(`${source.split(':')[0]}: <`);
+  });
+
+  it('gives a text without expressions as Handlebars does, without compiling or storing it', () => {
+    const optionSets = [{ strict: true }, { noEscape: true, strict: true }, {}, { data: false, compat: true }];
+    // Characters Handlebars escapes in its generated code, braces short of "{{", and text around them.
+    const piece = fc.oneof(fc.string(), fc.constantFrom('{', '}', '}}', '{ {', '\\', '"', "'", '\n', '\r\n', '\u2028', '\u2029', '\ud800', '<script>', '</script', '<!--', '&lt;', '@index', '~', '  '));
+    const plain = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join('')).filter((s) => !s.includes('{{') && !s.includes('\0'));
+    const before = compiledTemplateCount();
+    const stored = usedTemplates().length;
+    fc.assert(
+      fc.property(plain, fc.constantFrom(...optionSets), (source, options) => {
+        const expected = Handlebars.compile(source, options)({ jaar: 2018 });
+        expect(compileTemplate(source, options)({ jaar: 2018 })).toBe(expected);
+        expect(expected).toBe(source);
+      }),
+      { numRuns: 300 },
+    );
+    expect(compiledTemplateCount()).toBe(before);
+    expect(usedTemplates()).toHaveLength(stored);
+    // One brace pair more, and it is a template again: compiled, checked and stored.
+    let checked = '';
+    expect(compileTemplate('Tekst {{jaar}}', { strict: true }, undefined, (s) => (checked = s))({ jaar: 2018 })).toBe('Tekst 2018');
+    expect(checked).toBe('Tekst {{jaar}}');
   });
 
   it('has a version that names Handlebars', () => {
