@@ -1,6 +1,7 @@
 import type * as Vega from 'vega';
 import { compactSvg } from './compact-svg.ts';
 import type { Loader, LocaleFormatters } from 'vega';
+import { loadVegaLibraries, type VegaCore, type VegaLibraries } from './vega-libraries.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartLocale } from './theme.ts';
 import { patchVegaTextMetrics } from '../patches/vega-text-metrics.ts';
@@ -41,21 +42,17 @@ export function renderChartDrawing(spec: TopLevelSpec): Promise<ChartDrawing> {
   return serialised(() => render(spec, drawingOf));
 }
 
-interface Libraries {
-  vega: typeof Vega;
-  compile: (typeof import('vega-lite'))['compile'];
-}
-let libraries: Promise<Libraries> | undefined;
+let libraries: Promise<VegaLibraries> | undefined;
 
 /**
- * Vega and Vega-Lite (a third of a second to load) are loaded by the first chart drawn, so a
- * build whose charts all come from the cache never loads them.
+ * Vega and Vega-Lite (a fifth of a second to load, see vega-libraries.ts) are loaded by the first
+ * chart drawn, so a build whose charts all come from the cache never loads them.
  */
-function loadLibraries(): Promise<Libraries> {
-  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
+function loadLibraries(): Promise<VegaLibraries> {
+  libraries ??= loadVegaLibraries().then((libs) => {
     // Text measured with the PDF's font (src/render/patches/); before the first compile.
-    patchVegaTextMetrics(vega);
-    return { vega, compile: vl.compile };
+    patchVegaTextMetrics(libs.vega);
+    return libs;
   });
   return libraries;
 }
@@ -118,7 +115,7 @@ function split(spec: TopLevelSpec): { key: string; variables: Variables } {
   return { key: JSON.stringify([rest, Object.keys(datasets), keyParams]), variables: { datasets, height, params: values } };
 }
 
-function compiledShape({ vega, compile }: Libraries, key: string, spec: TopLevelSpec, datasets: Record<string, unknown[]>): CompiledShape {
+function compiledShape({ vega, compile }: VegaLibraries, key: string, spec: TopLevelSpec, datasets: Record<string, unknown[]>): CompiledShape {
   let shape = shapes.get(key);
   if (!shape) {
     const compiled = compile(spec).spec;
@@ -136,7 +133,7 @@ function compiledShape({ vega, compile }: Libraries, key: string, spec: TopLevel
   return shape;
 }
 
-async function render<T>(spec: TopLevelSpec, output: (view: Vega.View, vega: typeof Vega) => Promise<T>): Promise<T> {
+async function render<T>(spec: TopLevelSpec, output: (view: Vega.View, vega: VegaCore) => Promise<T>): Promise<T> {
   const libs = await loadLibraries();
   const { vega } = libs;
   const { key, variables } = split(spec);
@@ -161,7 +158,7 @@ async function render<T>(spec: TopLevelSpec, output: (view: Vega.View, vega: typ
   }
 }
 
-async function svgOf(view: Vega.View, vega: typeof Vega): Promise<ChartSvg> {
+async function svgOf(view: Vega.View, vega: VegaCore): Promise<ChartSvg> {
   vega.resetSVGDefIds();
   const svg = compactSvg(stripImages(await view.toSVG()));
   return { svg, width: rootDimension(svg, 'width'), height: rootDimension(svg, 'height') };

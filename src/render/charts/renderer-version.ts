@@ -6,7 +6,7 @@ import { requireFromPdfkit } from '../patches/pdfkit-module.ts';
 import { packageVersion } from '../../load/package-version.ts';
 
 /** The modules that turn a spec into a drawing or SVG (siblings of this file, .ts or compiled .js). */
-const RENDERER_MODULES = ['render-svg', 'drawing', 'drawing-recorder', 'compact-svg', 'text-metrics', '../patches/vega-text-metrics'];
+const RENDERER_MODULES = ['render-svg', 'vega-libraries', 'drawing', 'drawing-recorder', 'compact-svg', 'text-metrics', '../patches/vega-text-metrics'];
 
 /**
  * Everything besides the spec that decides how a chart is drawn: the Vega and Vega-Lite versions,
