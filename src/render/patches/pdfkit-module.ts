@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { useNativeInflate } from './native-inflate.ts';
 
 /**
  * The one way to reach pdfkit: the copy pdfmake itself loads (resolved from pdfmake's own folder,
@@ -13,6 +14,9 @@ export const PDFKIT_ENTRY = fromPdfmake.resolve('pdfkit');
 
 /** A `require` that resolves as pdfkit does: for fontkit and pdfkit's package.json. */
 export const requireFromPdfkit = createRequire(PDFKIT_ENTRY);
+
+// Before anything loads fontkit (see native-inflate.ts).
+useNativeInflate(requireFromPdfkit.resolve('fontkit'));
 
 /** A `require` that resolves as pdfmake does: for pdfmake's and pdfkit's package.json. */
 export const requireFromPdfmake = fromPdfmake;
