@@ -28,7 +28,7 @@ interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  createPdf(doc: TDocumentDefinitions): { getStream(): Promise<NodeJS.ReadableStream & { end(): void }> };
 }
 
 let configured: PdfMake | null = null;
@@ -69,7 +69,16 @@ export async function renderPdf(doc: TDocumentDefinitions, shaping?: ShapingSess
   const pm = pdfmake();
   useShapingSession(shaping ?? null);
   try {
-    return await pm.createPdf(doc).getBuffer();
+    // As pdfmake's getBuffer, but an error while the document is written (a stream that could not
+    // be compressed, src/render/patches/pdfkit-streams.ts) rejects instead of going unheard.
+    const stream = await pm.createPdf(doc).getStream();
+    return await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+      stream.on('error', reject);
+      stream.end();
+    });
   } finally {
     useShapingSession(null);
   }
