@@ -34,19 +34,24 @@ let compiledCount = 0;
 
 /**
  * The template of `source`, bound to `instance` (a Handlebars runtime with its helpers): made from
- * its stored spec, or compiled now once `check(source)` has passed, so a template that fails the
- * check is never stored. `check` inspects the template's expressions: a source without any (no
+ * its stored spec, or compiled now once `check` has passed on its syntax tree (as parsed, before
+ * Handlebars' whitespace control), so a template that fails the check is never stored. `check`
+ * inspects the template's expressions: a source without any (no
  * `{{`) is plain text, which Handlebars outputs as it is whatever the options, so it needs no
  * compiler, no check and no stored spec.
  */
-export function compileTemplate(source: string, options: CompileOptions, instance: Handlebars = handlebarsRuntime, check?: (source: string) => void): HandlebarsTemplateDelegate {
+export function compileTemplate(source: string, options: CompileOptions, instance: Handlebars = handlebarsRuntime, check?: (program: hbs.AST.Program) => void): HandlebarsTemplateDelegate {
   if (isPlainText(source)) return () => source;
   const key = `${optionsKey(options)}\n${source}`;
   let spec = stored.get(key) ?? used.get(key);
   if (spec === undefined) {
-    check?.(source);
+    const hb = handlebarsCompiler();
+    // Parsed once, for the check and the compiler: precompile applies its whitespace control to an
+    // unprocessed tree as it does to the tree it parses from the source, so the spec is the same.
+    const program = hb.parseWithoutProcessing(source);
+    check?.(program);
     // What Handlebars' compile does, as text: precompile fills in defaults on the options it is given.
-    spec = handlebarsCompiler().precompile(source, { ...options }) as unknown as string;
+    spec = hb.precompile(program, { ...options }) as unknown as string;
     compiledCount++;
   }
   used.set(key, spec);

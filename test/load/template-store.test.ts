@@ -54,9 +54,40 @@ describe('templates compiled once and kept between builds', () => {
     expect(compiledTemplateCount()).toBe(before);
     expect(usedTemplates()).toHaveLength(stored);
     // One brace pair more, and it is a template again: compiled, checked and stored.
-    let checked = '';
-    expect(compileTemplate('Tekst {{jaar}}', { strict: true }, undefined, (s) => (checked = s))({ jaar: 2018 })).toBe('Tekst 2018');
-    expect(checked).toBe('Tekst {{jaar}}');
+    let checked: hbs.AST.Program | undefined;
+    expect(compileTemplate('Tekst {{jaar}}', { strict: true }, undefined, (program) => (checked = program))({ jaar: 2018 })).toBe('Tekst 2018');
+    expect(checked?.body.map((st) => st.type)).toEqual(['ContentStatement', 'MustacheStatement']);
+  });
+
+  it('parses a template once for its check and the compiler: the spec Handlebars makes from the source', () => {
+    // Standalone blocks and comments, whitespace control, escapes, raw blocks, inverse sections, partial blocks: what whitespace control touches.
+    const sources = [
+      `Eén ${Date.now()}\n{{#if a}}\n  regel {{a}}\n{{else}}\n  anders\n{{/if}}\n`,
+      '  {{~#each rij as |r i|~}} {{r}}-{{i}} {{~/each~}}  \n{{!-- commentaar --}}\n{{! kort }}\nslot',
+      '\\{{niet}} {{{ruw}}} {{{{raw}}}} {{x}} {{{{/raw}}}} \n{{^leeg}}\n  niets\n{{/leeg}}\n',
+      '{{#> deel}}\n  standaard\n{{/deel}}\n{{> ander a=1}}\n{{lookup . "x"}} {{@index}} {{../y}}',
+    ];
+    for (const options of [{ noEscape: true, strict: true }, { strict: true }, {}]) {
+      for (const text of sources) {
+        // One source per set of options, so its stored spec is found by its source.
+        const source = `${text}{{!-- ${JSON.stringify(options)} --}}`;
+        const trees: hbs.AST.Program[] = [];
+        compileTemplate(source, options, undefined, (program) => trees.push(program));
+        const [, spec] = usedTemplates().find(([k]) => k.endsWith(`\n${source}`))!;
+        expect(spec).toBe(Handlebars.precompile(source, { ...options }));
+        expect(trees).toHaveLength(1);
+      }
+    }
+    // A check that refuses: nothing is compiled or stored.
+    const refused = `Geweigerd ${Date.now()} {{x}}`;
+    const before = compiledTemplateCount();
+    expect(() =>
+      compileTemplate(refused, {}, undefined, (program) => {
+        if (program.body.some((st) => st.type === 'MustacheStatement')) throw new Error('geweigerd');
+      }),
+    ).toThrow('geweigerd');
+    expect(compiledTemplateCount()).toBe(before);
+    expect(usedTemplates().some(([k]) => k.endsWith(`\n${refused}`))).toBe(false);
   });
 
   it('has a version that names Handlebars', () => {

@@ -45,7 +45,7 @@ function compile(source: string): HandlebarsTemplateDelegate {
   let t = compiled.get(source);
   if (!t) {
     // Compiled once, and kept between builds (template-store.ts); only a template with no unknown @-name is.
-    t = compileTemplate(source, OPTIONS, hb, (s) => refuseDataNames(handlebarsCompiler().parse(s)));
+    t = compileTemplate(source, OPTIONS, hb, refuseDataNames);
     compiled.set(source, t);
   }
   return t;
