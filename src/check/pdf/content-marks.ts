@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// @ts-expect-error pdf.js ships no types for its worker module; only its presence matters here.
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+// pdf.js runs its worker in this thread; given here, it need not import() the worker's file itself
+// (an import() the bundled CLI, bin/bundle.js, could not make from a code-cached script on Node 20).
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
 
 /** What a page's content stream paints, and in which marked content (read through pdfjs). */
 export interface PageMarks {
