@@ -15,7 +15,7 @@
 // CommonJS cannot require them.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +61,19 @@ const result = await build({
   plugins: [moduleUrls],
   logLevel: 'warning',
   legalComments: 'none',
+  // Whitespace and comments out, names kept (stack traces): a smaller file to read at each start,
+  // and pure ASCII (esbuild escapes the rest), which bin/cli-loader.js reads as latin1, byte for byte.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
 });
 if (result.errors.length > 0) process.exit(1);
+// esbuild leaves regular expression literals as written; there a \uXXXX escape means the same
+// character (also in a pair of surrogates, with and without the u flag). So the file is ASCII.
+const text = readFileSync(BUNDLE, 'utf8');
+// (Not after a backslash: there the escape would become a backslash and the letters "uXXXX".)
+if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${BUNDLE}: een niet-ASCII-teken na een backslash; kan het niet als \\uXXXX schrijven.`);
+writeFileSync(BUNDLE, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 // The code cache: a build of 2018 in scratch folders, by the bundle, which writes its cache on exit.
 rmSync(CODE_CACHE, { force: true });

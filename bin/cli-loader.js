@@ -11,9 +11,9 @@ export const BUNDLE = fileURLToPath(new URL('../dist/eindrapport.cjs', import.me
 export const CODE_CACHE = `${BUNDLE}.codecache`;
 const ENTRY = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
-function mtime(file) {
+function stat(file) {
   try {
-    return statSync(file).mtimeMs;
+    return statSync(file);
   } catch {
     return undefined;
   }
@@ -23,9 +23,10 @@ const sha1 = (text) => createHash('sha1').update(text).digest('base64');
 
 /**
  * The code cache: V8's compiled code of the bundle and of each package module it loads (pdfmake,
- * pdfkit, fontkit, Handlebars, yaml…), by file, with a hash of the source it was made from (V8
- * itself checks only a source's length). One file: a line of JSON ([file, hash, bytes] each),
- * then the caches one after another.
+ * pdfkit, fontkit, Handlebars, yaml…), by file, with what identifies the source it was made from
+ * (V8 itself checks only a source's length): a hash of a package module's source (npm gives every
+ * file the same date); the bundle's size and time, as bin/bundle.js writes it and then its cache.
+ * One file: a line of JSON ([file, source, bytes] each), then the caches one after another.
  */
 function readCodeCache(file) {
   const caches = new Map();
@@ -66,11 +67,11 @@ function writeCodeCache(file, scripts) {
 }
 
 /**
- * Compiles `source` as `name`, from its cache when that was made from the same source; the script
- * is kept in `scripts` so the cache can be written after the run. `counts` tallies what V8 did.
+ * Compiles `source` as `name`, from its cache when that was made from the same source (`hash`);
+ * the script is kept in `scripts` so the cache can be written after the run. `counts` tallies
+ * what V8 did.
  */
-function compile(name, source, caches, scripts, counts) {
-  const hash = sha1(source);
+function compile(name, source, hash, caches, scripts, counts) {
   const cached = caches.get(name);
   const cachedData = cached?.hash === hash ? cached.data : undefined;
   // No import() callback: on Node 20 a script compiled from its cache loses it (and the default
@@ -91,9 +92,9 @@ function compile(name, source, caches, scripts, counts) {
  * the code cache is written anew, with every function the run compiled.
  */
 export async function loadCli({ bundle = BUNDLE, codeCache = CODE_CACHE, entry = ENTRY, writeCache = false } = {}) {
-  const bundled = mtime(bundle);
-  const compiled = mtime(entry);
-  if (bundled === undefined || compiled === undefined || bundled < compiled) {
+  const bundled = stat(bundle);
+  const compiled = stat(entry);
+  if (bundled === undefined || compiled === undefined || bundled.mtimeMs < compiled.mtimeMs) {
     return { main: (await import(pathToFileURL(entry).href)).main, from: 'modules', codeCache: 'absent' };
   }
   const caches = readCodeCache(codeCache);
@@ -103,12 +104,14 @@ export async function loadCli({ bundle = BUNDLE, codeCache = CODE_CACHE, entry =
   const compileModule = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (!filename.includes('/node_modules/')) return compileModule.call(this, content, filename);
-    const wrapper = compile(filename, Module.wrap(content), caches, scripts, counts).runInThisContext();
+    const wrapper = compile(filename, Module.wrap(content), sha1(content), caches, scripts, counts).runInThisContext();
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   if (writeCache) process.once('exit', () => writeCodeCache(codeCache, scripts));
   // CommonJS's own wrapper, so the bundle sees require, module and __dirname as it would.
-  const script = compile(bundle, Module.wrap(readFileSync(bundle, 'utf8')), caches, scripts, counts);
+  // ASCII (bin/bundle.js checks): latin1 is the same text, read without decoding UTF-8.
+  const source = Module.wrap(readFileSync(bundle, 'latin1'));
+  const script = compile(bundle, source, `${bundled.size} ${bundled.mtimeMs}`, caches, scripts, counts);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const codeCacheState = () =>
