@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type * as Vega from 'vega';
 import type * as VegaLite from 'vega-lite';
@@ -14,15 +13,14 @@ import type * as VegaLite from 'vega-lite';
  * hierarchies, labels, regressions, Voronoi diagrams, word clouds and cross-filtering. Vega
  * documents building a custom bundle from its packages instead; this is that bundle: the dataflow
  * with the transforms of vega-transforms, vega-view-transforms and vega-encode registered (as the
- * umbrella does), the parser, the view and the scene graph. Each package is resolved from Vega's
- * own folder, so these are the copies the umbrella would load.
+ * umbrella does), the parser, the view and the scene graph: the copies the umbrella loads (npm
+ * installs one of each, beside it).
  *
  * Vega-Lite's ES module build imports the umbrella too (for four functions of vega-util), so
  * Vega-Lite is loaded from its UMD build (`build/vega-lite.min.js`, same version and source),
  * which takes its dependencies as one `vega` object: given here the packages Vega-Lite's ES build
- * imports (vega-util, vega-event-selector, vega-expression), resolved from Vega-Lite's folder as
- * that build resolves them. test/render/charts/vega-libraries.test.ts checks that every name the
- * ES build imports is there.
+ * imports (vega-util, vega-event-selector, vega-expression). test/render/charts/vega-libraries.test.ts
+ * checks that every name the ES build imports is there.
  *
  * Together they load in about two thirds of the CPU time of `vega` plus `vega-lite`.
  */
@@ -50,32 +48,28 @@ export const VEGA_LITE_IMPORTS = ['vega-util', 'vega-event-selector', 'vega-expr
 
 type Namespace = Record<string, unknown>;
 
-function importFile(file: string): Promise<Namespace> {
-  return import(pathToFileURL(file).href) as Promise<Namespace>;
-}
+// Each package by its name, in a literal import(): a bundler (bin/bundle.js) puts it in the CLI's
+// bundle, and without one Node resolves it as the umbrella package would (one copy of each here).
 
-/** The `vega` given to Vega-Lite's UMD build: its ES build's imports, resolved as that build resolves them. */
+/** The `vega` given to Vega-Lite's UMD build: its ES build's imports (VEGA_LITE_IMPORTS). */
 export async function vegaForVegaLite(): Promise<Namespace> {
-  const fromVegaLite = createRequire(VEGA_LITE_ENTRY);
-  const namespaces = await Promise.all(VEGA_LITE_IMPORTS.map((name) => importFile(fromVegaLite.resolve(name))));
+  const namespaces = await Promise.all([import('vega-util'), import('vega-event-selector'), import('vega-expression')]);
   return Object.assign({}, ...namespaces) as Namespace;
 }
 
 /** Loads Vega's core packages and Vega-Lite; the transforms are registered before it returns. */
 export async function loadVegaLibraries(): Promise<VegaLibraries> {
-  const fromVega = createRequire(fromHere.resolve('vega'));
-  const load = (name: string) => importFile(fromVega.resolve(name));
-  const [util, dataflow, transforms, viewTransforms, encode, parser, view, scenegraph, forVegaLite] = await Promise.all([
-    load('vega-util'),
-    load('vega-dataflow'),
-    load('vega-transforms'),
-    load('vega-view-transforms'),
-    load('vega-encode'),
-    load('vega-parser'),
-    load('vega-view'),
-    load('vega-scenegraph'),
+  const [util, dataflow, transforms, viewTransforms, encode, parser, view, scenegraph, forVegaLite] = (await Promise.all([
+    import('vega-util'),
+    import('vega-dataflow'),
+    import('vega-transforms'),
+    import('vega-view-transforms'),
+    import('vega-encode'),
+    import('vega-parser'),
+    import('vega-view'),
+    import('vega-scenegraph'),
     vegaForVegaLite(),
-  ]);
+  ])) as [Namespace, Namespace, Namespace, Namespace, Namespace, Namespace, Namespace, Namespace, Namespace];
   // As the umbrella package does (vega/index.js), without the transforms of the packages left out.
   const extend = util.extend as (target: object, ...sources: object[]) => object;
   extend(dataflow.transforms as object, transforms, viewTransforms, encode);
