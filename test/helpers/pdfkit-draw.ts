@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { FONT_FILES, renderPdf } from '../../src/render/pdf/write-pdf.ts';
-import { pdfkitModule } from '../../src/render/patches/pdfkit-module.ts';
+import { PDFKIT_ENTRY, pdfkitModule } from '../../src/render/patches/pdfkit-module.ts';
 
 export interface PdfkitFont {
   layout(text: string, features: undefined, onlyWidth: true): { advanceWidth: number };
@@ -20,6 +21,18 @@ export interface PdfkitDoc {
 export async function patchedPdfkit(): Promise<new (o: object) => PdfkitDoc> {
   await renderPdf({ content: [] });
   return pdfkitModule<new (o: object) => PdfkitDoc>();
+}
+
+/** A second copy of pdfkit, loaded apart from the one the patches change: PDFKit as it comes. */
+export function unpatchedPdfkit<T>(): T {
+  const require = createRequire(PDFKIT_ENTRY);
+  const patched = require.cache[PDFKIT_ENTRY];
+  delete require.cache[PDFKIT_ENTRY];
+  try {
+    return require(PDFKIT_ENTRY) as T;
+  } finally {
+    require.cache[PDFKIT_ENTRY] = patched;
+  }
 }
 
 /** An uncompressed PDF of its own with the lines in the regular face, each written twice. */

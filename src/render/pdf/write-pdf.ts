@@ -7,6 +7,7 @@ import { patchPdfmakeStyleLookup } from '../patches/pdfmake-style-lookup.ts';
 import { patchPdfmakeSharedFonts } from '../patches/pdfmake-shared-fonts.ts';
 import { patchPdfkitStreams } from '../patches/pdfkit-streams.ts';
 import { patchPdfkitColors } from '../patches/pdfkit-colors.ts';
+import { patchPdfkitTextFragment } from '../patches/pdfkit-text-fragment.ts';
 import { applyLayoutReuse } from './layout-reuse.ts';
 import { pdfkitModule } from '../patches/pdfkit-module.ts';
 import { patchPdfkitShapingCache, useShapingSession, type ShapingSession } from '../patches/pdfkit-shaping-cache.ts';
@@ -42,6 +43,7 @@ function pdfmake(): PdfMake {
   patchPdfmakeSharedFonts();
   patchPdfkitStreams();
   patchPdfkitColors();
+  patchPdfkitTextFragment();
   // pdfkit's EmbeddedFont is not exported: reach its prototype through a font of a scratch document.
   const PDFKit = pdfkitModule<new (o: object) => { font(src: string): { _font: object } }>();
   const font = new PDFKit({ autoFirstPage: false }).font(FONT_FILES.normal)._font;

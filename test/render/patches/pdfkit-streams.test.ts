@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PDFKIT_ENTRY } from '../../../src/render/patches/pdfkit-module.ts';
 import { FONT_FILES } from '../../../src/render/pdf/write-pdf.ts';
-import { patchedPdfkit } from '../../helpers/pdfkit-draw.ts';
+import { patchedPdfkit, unpatchedPdfkit } from '../../helpers/pdfkit-draw.ts';
 
 interface Doc {
   addPage(): Doc;
@@ -18,18 +16,6 @@ interface Doc {
   end(): void;
 }
 type DocClass = new (o: object) => Doc;
-
-/** A second copy of pdfkit, loaded apart from the one the patches change: PDFKit as it comes. */
-function unpatchedPdfkit(): DocClass {
-  const require = createRequire(PDFKIT_ENTRY);
-  const patched = require.cache[PDFKIT_ENTRY];
-  delete require.cache[PDFKIT_ENTRY];
-  try {
-    return require(PDFKIT_ENTRY) as DocClass;
-  } finally {
-    require.cache[PDFKIT_ENTRY] = patched;
-  }
-}
 
 /** A compressed PDF: one page per entry of `pages`, each with its lines of text and a few boxes, and objects of its own between them. */
 function write(PDFKit: DocClass, pages: string[][]): Promise<Buffer> {
@@ -73,7 +59,7 @@ describe('pdfkit streams compressed on the thread pool (patch)', () => {
     const Patched = (await patchedPdfkit()) as unknown as DocClass;
     const pages = [lines('a', 40), lines('b', 25), lines('c', 60), []];
     const ours = await write(Patched, pages);
-    expect(ours.equals(await write(unpatchedPdfkit(), pages))).toBe(true);
+    expect(ours.equals(await write(unpatchedPdfkit<DocClass>(), pages))).toBe(true);
     expect(checkXref(ours)).toBeGreaterThan(20);
     // Really compressed: every content stream inflates.
     const streams = [...ours.toString('latin1').matchAll(/\/Filter \/FlateDecode[^]*?stream\n/g)];
@@ -83,7 +69,7 @@ describe('pdfkit streams compressed on the thread pool (patch)', () => {
 
   it('takes a remembered compression only for the same bytes: a page that changed is compressed anew', async () => {
     const Patched = (await patchedPdfkit()) as unknown as DocClass;
-    const fresh = unpatchedPdfkit();
+    const fresh = unpatchedPdfkit<DocClass>();
     const before = [lines('x', 30), lines('y', 30)];
     // The same pages again (remembered), one page changed by one character (same length), and one longer.
     const changed = [...lines('y', 29), 'y regel 29: tevredenheid tevredenheid 211.8%'];
