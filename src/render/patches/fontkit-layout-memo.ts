@@ -64,7 +64,9 @@ let patched = false;
  * - lookupsForFeatures: the sorted lookups per feature table and feature list;
  * - the default shaper's plan (stages, global and all features) per font, script, direction and
  *   requested features; the glyphs still get their features assigned on every call, as fontkit does;
- * - coverageIndex and getClassID (class ranges only): per table and glyph.
+ * - coverageIndex and getClassID (class ranges only): per table and glyph;
+ * and each lookup passes by the glyphs none of its subtables can start at (see skipUncovered), as
+ * fontkit passes glyphs without the lookup's feature.
  * So glyphs and positions are those of plain fontkit (test/render/patches/fontkit-layout-memo.test.ts
  * compares every word of a report). Depends on fontkit's internals of FONTKIT_VERSION; reached
  * through a font with GSUB or GPOS; idempotent.
@@ -85,11 +87,21 @@ export function patchFontkitLayoutMemo(font: object): void {
   if (!defaultShaper || Object.getPrototypeOf(defaultShaper) !== Function.prototype || typeof defaultShaper.plan !== 'function' || typeof defaultShaper.assignFeatures !== 'function') {
     throw new Error('fontkit: DefaultShaper.plan not found (version changed?)');
   }
+  // A glyph iterator, as the processors make one for each run.
+  (font as { layout(text: string): unknown }).layout('a');
+  const Iterator = (processor as unknown as { glyphIterator?: object }).glyphIterator?.constructor as (new (glyphs: unknown[]) => GlyphIterator) | undefined;
+  const processorProto = (p: OTProcessor | null) => (p ? (Object.getPrototypeOf(p) as Processor) : null);
+  const [gsub, gpos] = [processorProto(engine.GSUBProcessor), processorProto(engine.GPOSProcessor)];
+  if (!Iterator || typeof Iterator.prototype.reset !== 'function' || typeof Iterator.prototype.next !== 'function' || typeof (proto as unknown as Processor).applyLookups !== 'function' || ![gsub, gpos].every((p) => !p || typeof p.applyLookup === 'function')) {
+    throw new Error('fontkit: OTProcessor.applyLookups/GlyphIterator not found (version changed?)');
+  }
   patched = true;
   memoSelectScript(proto);
   memoLookups(proto);
   memoPlan(defaultShaper);
   memoTableLookups(proto);
+  if (gsub) skipUncovered(gsub, gsubFirstCoverage, Iterator);
+  if (gpos) skipUncovered(gpos, gposFirstCoverage, Iterator);
 }
 
 function argKey(value: unknown): string {
@@ -241,4 +253,107 @@ function classByGlyph(classDef: ClassTable): Int32Array | null {
     byGlyph.fill(ranges[r]!.class, start, end + 1);
   }
   return byGlyph;
+}
+
+/** fontkit's GlyphIterator: walks the glyphs of a run, skipping those a lookup's flags ignore. */
+interface GlyphIterator {
+  index: number;
+  cur: { id: number; features: Record<string, unknown> };
+  reset(flags?: unknown): void;
+  next(): unknown;
+}
+interface LookupTable {
+  lookupType: number;
+  flags: unknown;
+  subTables: Iterable<SubTable>;
+  [FIRST_GLYPHS]?: Uint8Array | null;
+}
+type SubTable = Record<string, unknown> & { version?: number };
+interface Processor {
+  glyphs: unknown[];
+  positions: unknown;
+  glyphIterator: GlyphIterator;
+  currentFeature: string | null;
+  applyLookup(lookupType: number, table: SubTable): boolean;
+  applyLookups(lookups: Lookup[], glyphs: unknown[], positions: unknown): void;
+}
+
+/** Per lookup: which glyphs any of its subtables can start at (1), or null where that cannot be told. */
+const FIRST_GLYPHS = Symbol('first glyphs');
+
+/**
+ * The coverage tables that decide whether a subtable of `lookupType` applies at the current glyph:
+ * fontkit's applyLookup of that type returns false, changing nothing, when the current glyph is in
+ * none of them. Null for a type or format this cannot tell (fontkit then decides, or throws).
+ */
+type FirstCoverage = (lookupType: number, table: SubTable) => CoverageTable[] | null;
+
+function contextCoverage(table: SubTable, sequence: 'coverages' | 'inputCoverage'): CoverageTable[] | null {
+  if (table.version === 1 || table.version === 2) return [table.coverage as CoverageTable];
+  const first = (table[sequence] as CoverageTable[] | undefined)?.[0];
+  // Format 3 matches a sequence of coverages from the current glyph; an empty one matches anywhere.
+  return table.version === 3 && first ? [first] : null;
+}
+
+const gsubFirstCoverage: FirstCoverage = (type, table) => {
+  if (type >= 1 && type <= 4) return [table.coverage as CoverageTable];
+  if (type === 5) return contextCoverage(table, 'coverages');
+  if (type === 6) return contextCoverage(table, 'inputCoverage');
+  if (type === 7) return gsubFirstCoverage(table.lookupType as number, table.extension as SubTable);
+  return null;
+};
+
+const gposFirstCoverage: FirstCoverage = (type, table) => {
+  if (type >= 1 && type <= 3) return [table.coverage as CoverageTable];
+  if (type === 4 || type === 5) return [table.markCoverage as CoverageTable];
+  if (type === 6) return [table.mark1Coverage as CoverageTable];
+  if (type === 7) return contextCoverage(table, 'coverages');
+  if (type === 8) return contextCoverage(table, 'inputCoverage');
+  if (type === 9) return gposFirstCoverage(table.lookupType as number, table.extension as SubTable);
+  return null;
+};
+
+function firstGlyphs(lookup: LookupTable, firstCoverage: FirstCoverage): Uint8Array | null {
+  const byGlyph: Int32Array[] = [];
+  for (const table of lookup.subTables) {
+    const coverages = firstCoverage(lookup.lookupType, table);
+    if (!coverages) return null;
+    for (const coverage of coverages) {
+      if (!coverage) return null;
+      const indexes = (coverage[BY_GLYPH] ??= coverageByGlyph(coverage));
+      if (!indexes) return null;
+      byGlyph.push(indexes);
+    }
+  }
+  const first = new Uint8Array(Math.max(0, ...byGlyph.map((b) => b.length)));
+  for (const indexes of byGlyph) for (let g = 0; g < indexes.length; g++) if (indexes[g]! >= 0) first[g] = 1;
+  return first;
+}
+
+/**
+ * fontkit's applyLookups (OTProcessor), the same walk over the glyphs, except that a glyph none of
+ * the lookup's subtables can start at is passed by as fontkit passes a glyph without the feature:
+ * for such a glyph every subtable's applyLookup returns false without changing anything.
+ */
+function skipUncovered(proto: Processor, firstCoverage: FirstCoverage, Iterator: new (glyphs: unknown[]) => GlyphIterator): void {
+  proto.applyLookups = function (this: Processor, lookups, glyphs, positions) {
+    this.glyphs = glyphs;
+    this.positions = positions;
+    const it = (this.glyphIterator = new Iterator(glyphs));
+    for (const { feature, lookup } of lookups as { feature: string; lookup: LookupTable }[]) {
+      this.currentFeature = feature;
+      it.reset(lookup.flags);
+      let first = lookup[FIRST_GLYPHS];
+      if (first === undefined) first = lookup[FIRST_GLYPHS] = firstGlyphs(lookup, firstCoverage);
+      while (it.index < glyphs.length) {
+        const cur = it.cur;
+        if (!(feature in cur.features) || (first !== null && first[cur.id] !== 1)) {
+          it.next();
+          continue;
+        }
+        for (const table of lookup.subTables) if (this.applyLookup(lookup.lookupType, table)) break;
+        it.next();
+      }
+    }
+  };
 }

@@ -85,7 +85,7 @@ function texts(): string[] {
       for (const word of trimmed.split(/\s+/)) if (word) words.add(word).add(`${word} `);
     }
   }
-  const cases = ['fi', 'ffi', 'ffl', 'office ', 'financiën', 'AV', 'AVANT', 'Wa', 'To', 'Te', 'Yo', 'ë', 'é', 'naïef', 'Ĳssel', 'e\u0301e\u0300', '0123456789', '27,7%', '12,5 %', '%', '1⁄2', '3⁄4 ', '—', '“Tevredenheid”', 'ẞ ǅ'];
+  const cases = ['fi', 'ffi', 'ffl', 'office ', 'financiën', 'AV', 'AVANT', 'Wa', 'To', 'Te', 'Yo', 'ë', 'é', 'naïef', 'Ĳssel', 'e\u0301e\u0300', 'q\u0301x\u0323 ', 'ŋ\u0300\u0301', 'A\u030a\u0301', 'и\u0306\u0301', '0123456789', '27,7%', '12,5 %', '%', '1⁄2', '3⁄4 ', '—', '“Tevredenheid”', 'ẞ ǅ'];
   const scripts = ['Ελληνικά', 'Русский', 'مرحبا', 'שלום', 'हिन्दी', 'ไทย'];
   const out: string[] = [];
   for (const word of [...words, ...cases]) {
