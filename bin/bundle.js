@@ -56,7 +56,9 @@ const result = await build({
   external: EXTERNAL,
   // vega-canvas would await import('canvas') at its top level, which CommonJS cannot; charts never
   // use a canvas of node-canvas (text is measured with fontkit, drawings record their own calls).
-  alias: { 'vega-canvas': join(root, 'bin/vega-canvas-none.js') },
+  // Vega-Lite takes four functions of vega-util through the umbrella package `vega`, which would
+  // bring all of Vega: it gets vega-util itself (src/render/charts/vega-libraries.ts).
+  alias: { 'vega-canvas': join(root, 'bin/vega-canvas-none.js'), vega: 'vega-util' },
   banner: { js: `var __moduleUrl = (file) => require('node:url').pathToFileURL(require('node:path').join(__dirname, file)).href;` },
   plugins: [moduleUrls],
   logLevel: 'warning',
