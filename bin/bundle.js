@@ -24,7 +24,7 @@ import { BUNDLE, CODE_CACHE } from './cli-loader.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 
-/** Loaded at run time (createRequire, or import() of a tool only one command uses): one copy, from node_modules. */
+/** Loaded through createRequire (and the preview's sirv and better-sse): one copy each, from node_modules. */
 const EXTERNAL = [
   'pdfmake', 'pdfmake/*', 'pdfkit', 'pdfkit/*', 'fontkit', 'handlebars', 'handlebars/*', 'yaml', 'csv-parse', 'csv-parse/*',
   'cli-progress', 'sirv', 'better-sse',
@@ -87,7 +87,8 @@ try {
     encoding: 'utf8',
   });
   if (run.status !== 0) {
-    // Without a cache the bundle still runs, only slower: say so, and go on.
+    // Without a cache the bundle still runs, only slower: say so, and go on without the partial one.
+    rmSync(CODE_CACHE, { force: true });
     process.stderr.write(`Let op: geen codecache gemaakt (de build van 2018 om hem te maken mislukte):\n${run.stderr}\n`);
   }
 } finally {

@@ -109,7 +109,7 @@ export async function loadCli({ bundle = BUNDLE, codeCache = CODE_CACHE, entry =
   };
   if (writeCache) process.once('exit', () => writeCodeCache(codeCache, scripts));
   // CommonJS's own wrapper, so the bundle sees require, module and __dirname as it would.
-  // ASCII (bin/bundle.js checks): latin1 is the same text, read without decoding UTF-8.
+  // ASCII (bin/bundle.js writes it so): latin1 is the same text, read without decoding UTF-8.
   const source = Module.wrap(readFileSync(bundle, 'latin1'));
   const script = compile(bundle, source, `${bundled.size} ${bundled.mtimeMs}`, caches, scripts, counts);
   const module = { exports: {} };

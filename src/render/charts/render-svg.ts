@@ -45,8 +45,8 @@ export function renderChartDrawing(spec: TopLevelSpec): Promise<ChartDrawing> {
 let libraries: Promise<VegaLibraries> | undefined;
 
 /**
- * Vega and Vega-Lite (a fifth of a second to load, see vega-libraries.ts) are loaded by the first
- * chart drawn, so a build whose charts all come from the cache never loads them.
+ * Vega and Vega-Lite (vega-libraries.ts) are loaded by the first chart drawn, so a build whose
+ * charts all come from the cache never loads them.
  */
 function loadLibraries(): Promise<VegaLibraries> {
   libraries ??= loadVegaLibraries().then((libs) => {
